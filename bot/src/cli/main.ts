@@ -1,0 +1,109 @@
+/**
+ * The `guichet` command: operators' tools around the service (import, seed, deadlines…).
+ * Exit codes: 0 success, 1 unexpected failure, 2 invalid input or configuration.
+ */
+import 'dotenv/config';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config/config';
+import { GuichetError } from '../domain/errors';
+import { openStore, SQLITE_FILE_NAME } from '../store/open-store';
+import { storeConfigOf } from '../store/store-config';
+import type { Store } from '../store/port';
+import { importBeneficiariesFile } from './import/import-command';
+import { runDeadlines } from './deadlines';
+import { seedDemoData } from './seed';
+
+const USAGE = `Utilisation : guichet <commande> [options]
+
+Commandes :
+  import FICHIER        importe des bénéficiaires (.json ou .csv) ; un fichier avec une erreur n'importe rien
+  seed [--reset]        charge les données de démonstration (--reset : repart d'une base vide)
+  deadlines             calcule des échéances (lignes JSON sur l'entrée standard)
+  help                  cette aide
+`;
+
+type Command = (args: string[], out: NodeJS.WritableStream) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  import: async (args, out) => {
+    const { positionals } = parseArgs({ args, allowPositionals: true });
+    const [file] = positionals;
+    if (!file) throw new GuichetError('VALIDATION_FAILED', 'Indiquez le fichier à importer : guichet import FICHIER');
+    return withStore(async (store) => {
+      const result = await importBeneficiariesFile(store, file);
+      out.write(`${result.imported} bénéficiaire(s) importé(s) : ${result.created} créé(s), ${result.updated} mis à jour.\n`);
+      return 0;
+    });
+  },
+  seed: async (args, out) => {
+    const { values } = parseArgs({ args, options: { reset: { type: 'boolean', default: false } } });
+    const config = loadConfig();
+    if (config.env === 'production') throw new GuichetError('FORBIDDEN', 'Les données de démonstration sont interdites en production.');
+    if (values.reset && config.store === 'sqlite') {
+      const file = path.join(config.dataDir, SQLITE_FILE_NAME);
+      await Promise.all(['', '-wal', '-shm'].map((suffix) => rm(`${file}${suffix}`, { force: true })));
+      out.write(`Base ${file} effacée.\n`);
+    }
+    return withStore(async (store) => {
+      const result = await seedDemoData(store);
+      out.write(`Données de démonstration chargées : ${result.beneficiaries} bénéficiaires, ${result.staff} membres du personnel.\n`);
+      return 0;
+    });
+  },
+  deadlines: async () => runDeadlines(process.stdin, process.stdout),
+  help: async (_args, out) => {
+    out.write(USAGE);
+    return 0;
+  },
+};
+
+async function withStore(work: (store: Store) => Promise<number>): Promise<number> {
+  const config = loadConfig();
+  const store = await openStore(storeConfigOf(config));
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
+export async function runCli(argv: string[], out = process.stdout, err = process.stderr): Promise<number> {
+  const [name = 'help', ...args] = argv;
+  const command = COMMANDS[name];
+  if (!command) {
+    err.write(`Commande inconnue : ${name}\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await command(args, out);
+  } catch (e) {
+    return reportFailure(e, err);
+  }
+}
+
+function reportFailure(e: unknown, err: NodeJS.WritableStream): number {
+  if (e instanceof ConfigError) {
+    err.write(`${e.message}\n`);
+    return 2;
+  }
+  if (e instanceof GuichetError) {
+    err.write(`${e.message}\n`);
+    for (const issue of e.issues) err.write(`  ${issue.line !== undefined ? `ligne ${issue.line} : ` : ''}${issue.message}\n`);
+    return e.code === 'INTERNAL' || e.code === 'STORE_UNAVAILABLE' ? 1 : 2;
+  }
+  if (e instanceof TypeError && /argument|option/i.test(e.message)) {
+    err.write(`${e.message}\n\n${USAGE}`);
+    return 2;
+  }
+  err.write(`Erreur inattendue : ${(e as Error).stack ?? String(e)}\n`);
+  return 1;
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,149 @@
+/**
+ * Service configuration: every setting comes from an environment variable (optionally from a `.env`
+ * file), validated once at start-up. With no variable at all the service runs on embedded defaults:
+ * SQLite under `.data/`, anonymous bot, local sign-in, demo data.
+ */
+import { z } from 'zod';
+
+/** Demo tenants used by the seed, the Agents Playground and tests when nothing is configured. */
+export const DEMO_TENANTS = {
+  titulaire: '7f3e9a10-5b2c-4d8e-9f01-2a3b4c5d6e7f',
+  canut: 'c4a7e2d1-8b3f-4a6c-9e5d-1f2a3b4c5d6e',
+} as const;
+
+const boolean = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'oui', 'non'], {
+    error: 'doit valoir true ou false',
+  })
+  .transform((v) => ['true', '1', 'yes', 'oui'].includes(v));
+
+const guid = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, {
+    error: 'doit être un identifiant Entra (GUID)',
+  });
+
+const port = z.coerce
+  .number({ error: 'doit être un entier entre 1 et 65535' })
+  .int({ error: 'doit être un entier entre 1 et 65535' })
+  .min(1, { error: 'doit être un entier entre 1 et 65535' })
+  .max(65535, { error: 'doit être un entier entre 1 et 65535' });
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production'], {
+    error: 'doit valoir development, test ou production',
+  }).default('development'),
+  PORT: port.default(3978),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PUBLIC_URL: optional(z.url({ error: 'doit être une URL absolue (https://…)' })),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    error: 'doit valoir fatal, error, warn, info, debug, trace ou silent',
+  }).default('info'),
+  DATA_DIR: z.string().min(1).default('.data'),
+  STORE: z.enum(['sqlite', 'cosmos'], { error: 'doit valoir sqlite ou cosmos' }).default('sqlite'),
+  BOT_CLIENT_ID: optional(guid),
+  BOT_TENANT_ID: optional(guid),
+  BOT_CLIENT_SECRET: optional(z.string().min(1)),
+  BOT_AUTH_TYPE: optional(
+    z.enum(['ClientSecret', 'UserManagedIdentity', 'SystemManagedIdentity', 'FederatedCredentials'], {
+      error: 'doit valoir ClientSecret, UserManagedIdentity, SystemManagedIdentity ou FederatedCredentials',
+    }),
+  ),
+  /** Overrides the Entra authority (sovereign clouds, tests with a local key server). */
+  BOT_AUTHORITY_ENDPOINT: optional(z.url({ error: 'doit être une URL absolue' })),
+  TITULAIRE_TENANT_ID: optional(guid),
+  CANUT_TENANT_ID: optional(guid),
+  LOCAL_SIGNIN: optional(boolean),
+  DEMO_SEED: optional(boolean),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number({ error: 'doit être un nombre de millisecondes' }).int().min(0).default(10000),
+});
+
+export interface Config {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  host: string;
+  publicUrl: string;
+  logLevel: string;
+  dataDir: string;
+  store: 'sqlite' | 'cosmos';
+  bot: {
+    clientId?: string;
+    tenantId?: string;
+    clientSecret?: string;
+    authType?: string;
+    authorityEndpoint?: string;
+  };
+  titulaireTenantId: string;
+  canutTenantId: string;
+  localSignIn: boolean;
+  demoSeed: boolean;
+  shutdownTimeoutMs: number;
+}
+
+/** Thrown when the environment is invalid; `problems` name each variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration invalide :\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses and checks the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? '?');
+        const got = env[name];
+        return `${name} : ${issue.message}${got === undefined ? '' : ` (reçu « ${got} »)`}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const config: Config = {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    logLevel: e.LOG_LEVEL,
+    dataDir: e.DATA_DIR,
+    store: e.STORE,
+    bot: {
+      clientId: e.BOT_CLIENT_ID,
+      tenantId: e.BOT_TENANT_ID,
+      clientSecret: e.BOT_CLIENT_SECRET,
+      authType: e.BOT_AUTH_TYPE ?? (e.BOT_CLIENT_SECRET ? 'ClientSecret' : 'UserManagedIdentity'),
+      authorityEndpoint: e.BOT_AUTHORITY_ENDPOINT,
+    },
+    titulaireTenantId: e.TITULAIRE_TENANT_ID ?? DEMO_TENANTS.titulaire,
+    canutTenantId: e.CANUT_TENANT_ID ?? DEMO_TENANTS.canut,
+    localSignIn: e.LOCAL_SIGNIN ?? !production,
+    demoSeed: e.DEMO_SEED ?? !production,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+  };
+  checkConsistency(config, e);
+  return config;
+}
+
+function checkConsistency(config: Config, e: z.infer<typeof envSchema>): void {
+  const problems: string[] = [];
+  if (config.env === 'production') {
+    if (!config.bot.clientId) problems.push('BOT_CLIENT_ID : obligatoire en production (identité du bot)');
+    if (!config.bot.tenantId) problems.push('BOT_TENANT_ID : obligatoire en production');
+    if (config.localSignIn) problems.push('LOCAL_SIGNIN : la connexion locale est interdite en production');
+    if (config.demoSeed) problems.push('DEMO_SEED : les données de démonstration sont interdites en production');
+    if (!e.TITULAIRE_TENANT_ID) problems.push('TITULAIRE_TENANT_ID : obligatoire en production');
+    if (!e.CANUT_TENANT_ID) problems.push('CANUT_TENANT_ID : obligatoire en production');
+    if (!e.PUBLIC_URL?.startsWith('https://')) problems.push('PUBLIC_URL : obligatoire en production, en https://');
+  }
+  if (config.bot.authType === 'ClientSecret' && config.bot.clientId && !config.bot.clientSecret) {
+    problems.push('BOT_CLIENT_SECRET : obligatoire quand BOT_AUTH_TYPE vaut ClientSecret');
+  }
+  if (config.store === 'cosmos') problems.push("STORE : l'adaptateur cosmos n'est pas encore disponible, utilisez sqlite");
+  if (problems.length > 0) throw new ConfigError(problems);
+}

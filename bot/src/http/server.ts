@@ -1,0 +1,132 @@
+/**
+ * The one HTTP server of Guichet: the bot endpoint, the REST API, the tab and the health probes.
+ */
+import { CloudAdapter, createOutboundHostValidator, type Request as SdkRequest } from '@microsoft/agents-hosting';
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import restify, { type Request, type Response, type Server } from 'restify';
+import { mountApi, sendError } from '../api/api-routes';
+import type { Config } from '../config/config';
+import { UnauthenticatedError } from '../domain/errors';
+import { BeneficiaryRepository } from '../store/beneficiary-repository';
+import { ConversationRepository } from '../store/conversation-repository';
+import type { Store } from '../store/port';
+import { StaffRepository } from '../store/staff-repository';
+import { createBotApp } from '../teams/bot-app';
+import { activityAuthenticator, botAuthConfig } from '../teams/bot-auth';
+import { storeLookups } from '../teams/requester-lookups';
+import { InFlight } from './in-flight';
+import { loggerOf, tagRequest } from './request-context';
+
+export interface ServiceOptions {
+  config: Config;
+  store: Store;
+  logger: Logger;
+  version: string;
+  /** Folder of the built tab; defaults to tab/dist at the repository root. */
+  tabDir?: string;
+}
+
+export interface Service {
+  server: Server;
+  listen(): Promise<AddressInfo>;
+  /** Stops accepting requests, lets in-flight turns finish (up to the timeout), closes the store. */
+  shutdown(): Promise<void>;
+}
+
+/** Builds the service without starting it. */
+export function createService(options: ServiceOptions): Service {
+  const { config, store, logger } = options;
+  const server = restify.createServer({ name: 'guichet', handleUncaughtExceptions: false });
+  const inFlight = new InFlight();
+  server.use(restify.plugins.queryParser());
+  server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false, mapFiles: false }));
+  server.pre((req, res, next) => {
+    res.header('x-request-id', tagRequest(req, logger));
+    return next();
+  });
+  server.on('after', (req: Request, res: Response) => {
+    loggerOf(req)?.info({ method: req.method, url: req.url, status: res.statusCode, ms: Date.now() - req.time() }, 'request');
+  });
+
+  mountBot(server, options, inFlight);
+  mountProbes(server, store);
+  mountApi(server, { name: 'guichet', version: options.version });
+  mountTab(server, options.tabDir ?? path.resolve(__dirname, '../../../tab/dist'));
+
+  return {
+    server,
+    listen: () =>
+      new Promise((resolve) => {
+        server.listen(config.port, config.host, () => resolve(server.address()));
+      }),
+    shutdown: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const drained = await inFlight.drain(config.shutdownTimeoutMs);
+      if (!drained) logger.warn({ pending: inFlight.count }, 'shutdown timeout: turns still running');
+      await store.close();
+    },
+  };
+}
+
+function mountBot(server: Server, { config, store, logger }: ServiceOptions, inFlight: InFlight): void {
+  const authConfig = botAuthConfig(config);
+  const adapter = new CloudAdapter(authConfig, undefined, undefined, undefined, createOutboundHostValidator({
+    // Outside development, never send the bot's token to a host that is not Microsoft's.
+    enabled: config.env === 'production',
+  }));
+  adapter.onTurnError = async (ctx, err) => {
+    logger.error({ err, activityId: ctx.activity.id }, 'unhandled turn error');
+  };
+  const bot = createBotApp({
+    adapter,
+    lookups: storeLookups(new BeneficiaryRepository(store), new StaffRepository(store), config),
+    conversations: new ConversationRepository(store),
+    logger,
+  });
+  const authenticate = activityAuthenticator(authConfig);
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    const verdict = await authenticate(req as unknown as SdkRequest);
+    if (!verdict.ok) {
+      loggerOf(req)?.warn({ status: verdict.status, reason: verdict.reason }, 'activity refused');
+      const err = new UnauthenticatedError("Requête refusée : jeton du Bot Framework absent ou invalide.");
+      if (verdict.status === 405) res.send(405, { error: { code: 'METHOD_NOT_ALLOWED', message: 'Méthode non autorisée.' } });
+      else sendError(req, res, err);
+      return;
+    }
+    await inFlight.run(() => adapter.process(req as unknown as SdkRequest, res as never, (ctx) => bot.run(ctx)));
+  });
+}
+
+function mountProbes(server: Server, store: Store): void {
+  server.get('/healthz', async (_req: Request, res: Response) => {
+    res.send(200, { status: 'ok' });
+  });
+  server.get('/readyz', async (req: Request, res: Response) => {
+    try {
+      await store.ping();
+      res.send(200, { status: 'ok', store: store.kind });
+    } catch (err) {
+      loggerOf(req)?.error({ err }, 'store unreachable');
+      res.send(503, { status: 'unavailable', store: store.kind });
+    }
+  });
+}
+
+function mountTab(server: Server, tabDir: string): void {
+  server.get('/', async (_req: Request, res: Response) => {
+    res.redirect(302, '/tab/', () => undefined);
+  });
+  server.get('/tab', async (_req: Request, res: Response) => {
+    res.redirect(301, '/tab/', () => undefined);
+  });
+  if (!existsSync(path.join(tabDir, 'index.html'))) {
+    server.get('/tab/*', async (_req: Request, res: Response) => {
+      res.send(503, { error: { code: 'TAB_NOT_BUILT', message: "L'onglet n'est pas construit : lancez npm run build:tab." } });
+    });
+    return;
+  }
+  server.get('/tab/*', restify.plugins.serveStaticFiles(tabDir));
+}

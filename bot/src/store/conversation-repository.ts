@@ -1,0 +1,68 @@
+/**
+ * Conversation references: where the bot may write proactively (personal chat, group chat, team
+ * channel). Stored on install and on every message, removed on uninstall. Partitioned by the
+ * beneficiary they belong to, or the system partition for Titulaire and CANUT conversations.
+ */
+import { createHash } from 'node:crypto';
+import type { Container, Doc, Store } from './port';
+
+export type ConversationScope = 'personal' | 'groupChat' | 'channel';
+
+export interface ConversationRecord {
+  /** Partition: beneficiary SIRET or SYSTEM_PARTITION. */
+  pk: string;
+  conversationId: string;
+  scope: ConversationScope;
+  tenantId: string;
+  teamId?: string;
+  channelId?: string;
+  userObjectId?: string;
+  serviceUrl: string;
+  /** The Bot Framework conversation reference, as the SDK wants it back for proactive sends. */
+  reference: Record<string, unknown>;
+  updatedAt: string;
+}
+
+type ConversationDoc = Doc & ConversationRecord & { type: 'conversation' };
+
+/** Cosmos ids may not contain '/', '\\', '?' or '#'; Teams conversation ids might: hash them. */
+function docId(conversationId: string): string {
+  return createHash('sha256').update(conversationId).digest('hex').slice(0, 40);
+}
+
+/** Reads and writes conversation references. */
+export class ConversationRepository {
+  private readonly container: Container<ConversationDoc>;
+
+  constructor(store: Store) {
+    this.container = store.container<ConversationDoc>('conversations');
+  }
+
+  /** Records (or refreshes) a conversation reference. */
+  async save(record: ConversationRecord): Promise<void> {
+    await this.container.upsert({ ...record, id: docId(record.conversationId), type: 'conversation' });
+  }
+
+  /** The stored reference of a conversation, if any. */
+  async get(pk: string, conversationId: string): Promise<ConversationRecord | undefined> {
+    return this.container.read(pk, docId(conversationId));
+  }
+
+  /** Removes one conversation (bot uninstalled from a chat). */
+  async remove(pk: string, conversationId: string): Promise<boolean> {
+    return this.container.delete(pk, docId(conversationId));
+  }
+
+  /** Removes every channel conversation of a team (bot uninstalled from the team). */
+  async removeTeam(pk: string, teamId: string): Promise<number> {
+    const page = await this.container.query({ pk, filters: [{ field: 'teamId', op: 'eq', value: teamId }], limit: 1000 });
+    for (const doc of page.items) await this.container.delete(pk, doc.id);
+    return page.items.length;
+  }
+
+  /** Every conversation stored in a partition. */
+  async list(pk: string): Promise<ConversationRecord[]> {
+    const page = await this.container.query({ pk, orderBy: [{ field: 'updatedAt', direction: 'desc' }], limit: 1000 });
+    return page.items;
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * The staff registry: people identified by tenant id + Entra object id, with their Guichet roles.
+ * Titulaire and CANUT staff live in the system partition; a beneficiary's approvers live in that
+ * beneficiary's partition, so a beneficiary's export carries its own approvers and nothing else.
+ */
+import type { Role } from '../domain/identity/requester';
+import { SYSTEM_PARTITION, type Container, type Doc, type Store } from './port';
+
+export interface StaffMember {
+  tenantId: string;
+  objectId: string;
+  displayName: string;
+  email?: string;
+  roles: Role[];
+  /** Set for beneficiary approvers: the SIRET they approve for. */
+  beneficiaryId?: string;
+}
+
+type StaffDoc = Doc & StaffMember & { type: 'staff' };
+
+/** Reads and writes the staff registry. */
+export class StaffRepository {
+  private readonly container: Container<StaffDoc>;
+
+  constructor(store: Store) {
+    this.container = store.container<StaffDoc>('staff');
+  }
+
+  /** Creates or replaces a staff member's entry. */
+  async save(member: StaffMember): Promise<void> {
+    const tenantId = member.tenantId.toLowerCase();
+    const objectId = member.objectId.toLowerCase();
+    await this.container.upsert({
+      ...member,
+      tenantId,
+      objectId,
+      id: `${tenantId}:${objectId}`,
+      pk: member.beneficiaryId ?? SYSTEM_PARTITION,
+      type: 'staff',
+    });
+  }
+
+  /** Every role recorded for this person, across partitions (staff roles and approver roles). */
+  async rolesOf(tenantId: string, objectId: string): Promise<Role[]> {
+    const page = await this.container.query({
+      crossPartition: true,
+      filters: [{ field: 'id', op: 'eq', value: `${tenantId.toLowerCase()}:${objectId.toLowerCase()}` }],
+      limit: 1000,
+    });
+    return [...new Set(page.items.flatMap((m) => m.roles))];
+  }
+}

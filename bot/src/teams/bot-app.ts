@@ -1,0 +1,116 @@
+/**
+ * The bot: routes Teams activities to thin handlers. Every handler resolves the requester first;
+ * unknown tenants get a refusal and nothing about them is stored.
+ */
+import { ActivityTypes, type Activity } from '@microsoft/agents-activity';
+import { AgentApplication, MessageFactory, TurnState, type CloudAdapter, type TurnContext } from '@microsoft/agents-hosting';
+import type { Logger } from 'pino';
+import { BeneficiaryInactiveError, NotABeneficiaryError, toGuichetError } from '../domain/errors';
+import { resolveRequester, type Requester, type RequesterLookups } from '../domain/identity/requester';
+import type { ConversationRepository } from '../store/conversation-repository';
+import { activityFacts, concernsBot } from './activity-context';
+import { attachment } from './cards/adaptive-card';
+import { welcomeCard } from './cards/welcome-card';
+import { forgetConversation, rememberConversation } from './conversation-tracking';
+import { HELP_TEXT, NOT_YET_AVAILABLE } from './help-text';
+import { commandOf, type BotCommand } from './text-commands';
+
+export interface BotDependencies {
+  adapter: CloudAdapter;
+  lookups: RequesterLookups;
+  conversations: ConversationRepository;
+  logger: Logger;
+  now?: () => Date;
+}
+
+type KnownRequester = Exclude<Requester, { kind: 'unknown' }>;
+
+/** Builds the agent application with all of Guichet's routes. */
+export function createBotApp(deps: BotDependencies): AgentApplication<TurnState> {
+  const app = new AgentApplication<TurnState>({ adapter: deps.adapter, startTypingTimer: false });
+  const now = deps.now ?? (() => new Date());
+
+  /** Resolves the requester, refuses unknown or inactive ones, then remembers the conversation. */
+  const admit = async (ctx: TurnContext): Promise<KnownRequester | undefined> => {
+    const facts = activityFacts(ctx.activity);
+    const requester = await resolveRequester(deps.lookups, facts.tenantId, facts.userObjectId);
+    if (requester.kind === 'unknown') {
+      await ctx.sendActivity(MessageFactory.text(new NotABeneficiaryError().message));
+      return undefined;
+    }
+    if (requester.kind === 'beneficiary' && !requester.beneficiaries.some((b) => b.active)) {
+      const name = requester.beneficiaries[0]?.name ?? 'votre organisation';
+      await ctx.sendActivity(MessageFactory.text(new BeneficiaryInactiveError(name).message));
+      return undefined;
+    }
+    await rememberConversation(deps.conversations, ctx, requester, now());
+    return requester;
+  };
+
+  const respond = async (ctx: TurnContext, requester: KnownRequester, command: BotCommand): Promise<void> => {
+    if (command === 'help') {
+      await ctx.sendActivity(MessageFactory.text(HELP_TEXT));
+    } else if (command === 'welcome') {
+      await ctx.sendActivity(MessageFactory.attachment(attachment(welcomeCard(requester, ctx.activity.from?.name))));
+    } else {
+      await ctx.sendActivity(MessageFactory.text(NOT_YET_AVAILABLE[command] ?? HELP_TEXT));
+    }
+  };
+
+  const guarded = (handler: (ctx: TurnContext) => Promise<void>) => async (ctx: TurnContext) => {
+    try {
+      await handler(ctx);
+    } catch (err) {
+      deps.logger.error({ err, activityId: ctx.activity.id }, 'bot turn failed');
+      await ctx.sendActivity(MessageFactory.text(toGuichetError(err).message)).catch(() => undefined);
+    }
+  };
+
+  const install = guarded(async (ctx) => {
+    const requester = await admit(ctx);
+    if (requester) await respond(ctx, requester, 'welcome');
+  });
+
+  const uninstall = guarded(async (ctx) => {
+    const facts = activityFacts(ctx.activity);
+    const requester = await resolveRequester(deps.lookups, facts.tenantId, facts.userObjectId);
+    await forgetConversation(deps.conversations, ctx, requester);
+  });
+
+  app.onConversationUpdate('membersAdded', async (ctx) => {
+    if (concernsBot(ctx.activity, ctx.activity.membersAdded)) await install(ctx);
+  });
+  app.onConversationUpdate('membersRemoved', async (ctx) => {
+    if (concernsBot(ctx.activity, ctx.activity.membersRemoved)) await uninstall(ctx);
+  });
+  app.onActivity(ActivityTypes.InstallationUpdate, async (ctx) => {
+    const action = ctx.activity.action ?? '';
+    if (action.startsWith('remove')) await uninstall(ctx);
+    else if (action === 'add') await install(ctx);
+  });
+  // Action.Submit arrives as a message with a value and no text (FIELD-NOTES.md).
+  app.onActivity(
+    async (ctx) => ctx.activity.type === ActivityTypes.Message && !ctx.activity.text && isSubmit(ctx.activity),
+    guarded(async (ctx) => {
+      const requester = await admit(ctx);
+      if (requester) await respond(ctx, requester, commandOf(submittedAction(ctx.activity)));
+    }),
+  );
+  app.onActivity(
+    ActivityTypes.Message,
+    guarded(async (ctx) => {
+      const requester = await admit(ctx);
+      if (requester) await respond(ctx, requester, commandOf(ctx.activity.removeRecipientMention() ?? ctx.activity.text ?? ''));
+    }),
+  );
+  return app;
+}
+
+function isSubmit(activity: Activity): boolean {
+  return typeof activity.value === 'object' && activity.value !== null;
+}
+
+function submittedAction(activity: Activity): string {
+  const action = (activity.value as { action?: unknown }).action;
+  return typeof action === 'string' ? action : '';
+}
