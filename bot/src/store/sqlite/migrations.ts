@@ -1,0 +1,87 @@
+/**
+ * Schema migrations of the embedded SQLite store.
+ *
+ * Migrations are append-only: never edit or reorder a released one, add a new one at the end. Each is
+ * applied once, inside the same immediate transaction as its record in `schema_migrations`, so that a
+ * crash or a second instance starting at the same time never leaves a half-applied schema.
+ */
+import type Database from 'better-sqlite3';
+import { StoreUnavailableError } from '../../domain/errors';
+
+/** One schema change: a stable id (sorts in application order) and the SQL that applies it. */
+export interface Migration {
+  id: string;
+  sql: string;
+}
+
+/**
+ * Every migration, in application order.
+ *
+ * The primary key (container, pk, id) serves reads, writes and partition queries ordered by id. When
+ * a hot query needs more, add an expression index in a new migration, written exactly as the query
+ * builder writes the field (`json_extract(body, '$.a.b')`), e.g.
+ * `CREATE INDEX documents_status ON documents (container, pk, json_extract(body, '$.status'), id)`,
+ * and check with EXPLAIN QUERY PLAN that SQLite picks it: without ANALYZE statistics it often
+ * prefers the primary key.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    id: '0001-documents',
+    // One table for every container: documents are JSON bodies addressed like Cosmos items
+    // (container, partition, id). The ETag and timestamp live in columns, not in the body.
+    sql: `
+      CREATE TABLE documents (
+        container TEXT NOT NULL,
+        pk        TEXT NOT NULL,
+        id        TEXT NOT NULL,
+        body      TEXT NOT NULL CHECK (json_valid(body)),
+        etag      TEXT NOT NULL,
+        ts        TEXT NOT NULL,
+        PRIMARY KEY (container, pk, id)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
+];
+
+const BOOTSTRAP = `
+  CREATE TABLE IF NOT EXISTS schema_migrations (
+    id         TEXT PRIMARY KEY,
+    applied_at TEXT NOT NULL
+  ) STRICT;
+`;
+
+/**
+ * Applies the migrations `db` lacks and returns their ids. Refuses a database that records a
+ * migration this code does not know: it was written by a newer Guichet and an older one could
+ * corrupt it.
+ */
+export function applyMigrations(
+  db: Database.Database,
+  migrations: readonly Migration[] = MIGRATIONS,
+): string[] {
+  const known = new Set(migrations.map((m) => m.id));
+  const run = db.transaction((): string[] => {
+    db.exec(BOOTSTRAP);
+    const rows = db.prepare('SELECT id FROM schema_migrations').all() as { id: string }[];
+    const applied = new Set(rows.map((r) => r.id));
+    const unknown = [...applied].filter((id) => !known.has(id)).sort();
+    if (unknown.length > 0) {
+      throw new StoreUnavailableError(
+        `La base de données a été modifiée par une version plus récente de Guichet ` +
+          `(migration inconnue : ${unknown.join(', ')}). Mettez Guichet à jour avant de l'ouvrir.`,
+      );
+    }
+    const record = db.prepare('INSERT INTO schema_migrations (id, applied_at) VALUES (?, ?)');
+    const done: string[] = [];
+    for (const migration of migrations) {
+      if (applied.has(migration.id)) continue;
+      db.exec(migration.sql);
+      record.run(migration.id, new Date().toISOString());
+      done.push(migration.id);
+    }
+    return done;
+  });
+  // IMMEDIATE takes the write lock up front: two instances opening the same file at once serialise
+  // here instead of both reading "nothing applied" and both running migration 0001.
+  return run.immediate();
+}

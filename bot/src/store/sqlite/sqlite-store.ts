@@ -1,0 +1,106 @@
+/**
+ * The embedded store: one SQLite file (or memory, for tests) behind the store port.
+ *
+ * It is the default of `npm start` and of every test; production uses Cosmos DB through the same port.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { GuichetError, StoreUnavailableError, ValidationError } from '../../domain/errors';
+import { CONTAINERS, type Container, type ContainerName, type Doc, type Store } from '../port';
+import { applyMigrations } from './migrations';
+import { prepareStatements, SqliteContainer, type DocumentStatements } from './sqlite-container';
+
+export type SqliteStoreOptions = { file: string } | { memory: true };
+
+/** The SQLite store; `file` is absent for an in-memory store. */
+export interface SqliteStore extends Store {
+  readonly kind: 'sqlite';
+  readonly file?: string;
+}
+
+/** How long a write waits for another process's lock before giving up (SQLITE_BUSY). */
+const BUSY_TIMEOUT_MS = 5000;
+
+/** Driver failures that mean "the store cannot serve now", not "this request is wrong". */
+const UNAVAILABLE_CODES = /^SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|READONLY|CORRUPT|NOTADB|PROTOCOL)/;
+
+function open(options: SqliteStoreOptions): Database.Database {
+  if ('file' in options) {
+    mkdirSync(dirname(options.file), { recursive: true });
+    return new Database(options.file, { timeout: BUSY_TIMEOUT_MS });
+  }
+  return new Database(':memory:');
+}
+
+function configure(db: Database.Database, onFile: boolean): void {
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  if (onFile) {
+    // WAL lets readers (the tab's lists) run while the bot writes, and survives crashes.
+    const mode = db.pragma('journal_mode = WAL', { simple: true });
+    if (mode !== 'wal')
+      throw new StoreUnavailableError(`Impossible d'activer le journal WAL (mode obtenu : ${String(mode)}).`);
+  }
+}
+
+/** Opens (creating it and its directory if needed) and migrates a SQLite store. */
+export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
+  const db = open(options);
+  try {
+    configure(db, 'file' in options);
+    applyMigrations(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  return new SqliteStoreImpl(db, 'file' in options ? options.file : undefined);
+}
+
+class SqliteStoreImpl implements SqliteStore {
+  readonly kind = 'sqlite' as const;
+  private readonly containers = new Map<ContainerName, SqliteContainer>();
+  private readonly statements: DocumentStatements;
+
+  constructor(
+    private readonly db: Database.Database,
+    readonly file: string | undefined,
+  ) {
+    this.statements = prepareStatements(db);
+  }
+
+  container<T extends Doc = Doc>(name: ContainerName): Container<T> {
+    if (!(CONTAINERS as readonly string[]).includes(name)) {
+      throw new ValidationError(`Conteneur inconnu : ${JSON.stringify(name)}.`);
+    }
+    let container = this.containers.get(name);
+    if (container === undefined) {
+      container = new SqliteContainer(this.db, name, this.statements, this.guard);
+      this.containers.set(name, container);
+    }
+    // One instance per family whatever T the caller sees: documents are JSON, T is a view on them.
+    return container as unknown as Container<T>;
+  }
+
+  async ping(): Promise<void> {
+    this.guard(() => this.db.prepare('SELECT 1').get());
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  /** Runs `work`, turning driver failures that mean "unavailable" into StoreUnavailableError. */
+  private readonly guard = <R>(work: () => R): R => {
+    if (!this.db.open) throw new StoreUnavailableError();
+    try {
+      return work();
+    } catch (err) {
+      if (err instanceof GuichetError) throw err;
+      const code = (err as { code?: unknown }).code;
+      if (typeof code !== 'string' || !UNAVAILABLE_CODES.test(code)) throw err;
+      const unavailable = new StoreUnavailableError();
+      unavailable.cause = err; // kept for the logs; users only see the French message
+      throw unavailable;
+    }
+  };
+}
