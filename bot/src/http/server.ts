@@ -63,9 +63,17 @@ export function createService(options: ServiceOptions): Service {
         server.listen(config.port, config.host, () => resolve(server.address()));
       }),
     shutdown: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Stop accepting, let running turns answer, then cut idle keep-alive connections that
+      // would otherwise hold close() open for their whole timeout.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.server.closeIdleConnections();
       const drained = await inFlight.drain(config.shutdownTimeoutMs);
       if (!drained) logger.warn({ pending: inFlight.count }, 'shutdown timeout: turns still running');
+      // Answered connections become idle once their bytes are flushed; only stragglers are cut.
+      server.server.closeIdleConnections();
+      const grace = setTimeout(() => server.server.closeAllConnections(), 1000);
+      await closed;
+      clearTimeout(grace);
       await store.close();
     },
   };
@@ -96,7 +104,12 @@ function mountBot(server: Server, { config, store, logger }: ServiceOptions, inF
       else sendError(req, res, err);
       return;
     }
-    await inFlight.run(() => adapter.process(req as unknown as SdkRequest, res as never, (ctx) => bot.run(ctx)));
+    try {
+      await inFlight.run(() => adapter.process(req as unknown as SdkRequest, res as never, (ctx) => bot.run(ctx)));
+    } catch (err) {
+      loggerOf(req)?.error({ err }, 'activity processing failed');
+      if (!res.headersSent) sendError(req, res, err);
+    }
   });
 }
 

@@ -1,6 +1,7 @@
 /**
- * SIRET numbers: 14 digits, Luhn-valid. La Poste's establishments (SIREN 356000000) are numbered
- * outside the Luhn rule; INSEE checks them with "the sum of the digits is a multiple of 5".
+ * SIRET numbers: 14 digits, Luhn-valid. La Poste's establishments (SIREN 356000000) outnumber what
+ * the Luhn key allows, so INSEE also accepts theirs when the sum of the digits is a multiple of 5
+ * (its head office, 356 000 000 00048, is Luhn-valid).
  */
 
 const LA_POSTE_SIREN = '356000000';
@@ -27,11 +28,12 @@ export function normaliseSiret(raw: string): string {
 /** Why `siret` is not a valid SIRET, in French, or undefined when it is valid. */
 export function siretProblem(siret: string): string | undefined {
   if (!/^\d{14}$/.test(siret)) return 'le SIRET doit compter exactement 14 chiffres';
+  if (luhnValid(siret)) return undefined;
   if (siret.startsWith(LA_POSTE_SIREN)) {
     const sum = [...siret].reduce((s, c) => s + Number(c), 0);
-    return sum % 5 === 0 ? undefined : 'SIRET de La Poste invalide (la somme des chiffres doit être un multiple de 5)';
+    return sum % 5 === 0 ? undefined : 'SIRET de La Poste invalide (ni clé de Luhn, ni somme des chiffres multiple de 5)';
   }
-  return luhnValid(siret) ? undefined : 'SIRET invalide (clé de contrôle de Luhn incorrecte)';
+  return 'SIRET invalide (clé de contrôle de Luhn incorrecte)';
 }
 
 /** True when `siret` is a valid SIRET. */

@@ -49,6 +49,11 @@ export function submit(title: string, action: string, extra: Record<string, unkn
   return { type: 'Action.Submit', title, data: { action, ...extra } };
 }
 
+/** A row of actions inside the card body. */
+export function actionSet(actions: CardAction[]): CardElement {
+  return { type: 'ActionSet', actions };
+}
+
 /** Wraps a card as a message attachment. */
 export function attachment(content: AdaptiveCard): { contentType: string; content: AdaptiveCard } {
   return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content };

@@ -4,17 +4,22 @@
 import { ZONES } from '../../domain/calendar/zones';
 import type { Requester } from '../../domain/identity/requester';
 import { BENEFICIARY_KINDS } from '../../domain/beneficiaries/beneficiary';
-import { card, facts, submit, text, type AdaptiveCard, type CardElement } from './adaptive-card';
+import { actionSet, card, facts, submit, text, type AdaptiveCard, type CardElement } from './adaptive-card';
 
-/** The menu actions, in the order the card shows them; `action` is what Action.Submit sends back. */
-export const WELCOME_ACTIONS = [
+/** New requests, then follow-up: two rows so that no action set exceeds the host's limit of 5. */
+const REQUEST_ACTIONS = [
   { title: 'Déclarer un incident', action: 'incident.start' },
   { title: 'Demander un devis', action: 'quote.start' },
+] as const;
+const FOLLOW_UP_ACTIONS = [
   { title: 'Mes tickets', action: 'tickets.list' },
   { title: 'Mes devis', action: 'quotes.list' },
   { title: 'Mes commandes', action: 'orders.list' },
   { title: 'Aide', action: 'help' },
 ] as const;
+
+/** The menu actions, in the order the card shows them; `action` is what Action.Submit sends back. */
+export const WELCOME_ACTIONS = [...REQUEST_ACTIONS, ...FOLLOW_UP_ACTIONS];
 
 const SUPPORT_MODALITY = {
   1: 'modalité 1 : jours ouvrés, 8 h – 18 h',
@@ -34,8 +39,9 @@ export function welcomeCard(requester: Exclude<Requester, { kind: 'unknown' }>, 
         'Déclarez un incident ou demandez un devis ici même : chaque demande reçoit son numéro et son délai contractuel, ' +
           'et vous êtes prévenu à chaque étape.',
       ),
+      actionSet(REQUEST_ACTIONS.map((a) => submit(a.title, a.action))),
+      actionSet(FOLLOW_UP_ACTIONS.map((a) => submit(a.title, a.action))),
     ],
-    WELCOME_ACTIONS.map((a) => submit(a.title, a.action)),
   );
 }
 
