@@ -20,13 +20,30 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'http', 'https', 'net', 'child_process'], message: 'domain is pure: no I/O' },
-            { group: ['@microsoft/*', 'restify', 'better-sqlite3', '@azure/*', 'pino'], message: 'domain is pure: no SDK' },
-            { group: ['../store/*', '../teams/*', '../api/*', '../jobs/*', '../cli/*'], message: 'domain imports no adapter' },
+            {
+              group: ['node:*', 'fs', 'http', 'https', 'net', 'child_process'],
+              message: 'domain is pure: no I/O',
+            },
+            {
+              group: ['@microsoft/*', 'restify', 'better-sqlite3', '@azure/*', 'pino'],
+              message: 'domain is pure: no SDK',
+            },
+            {
+              group: ['../store/*', '../teams/*', '../api/*', '../jobs/*', '../cli/*'],
+              message: 'domain imports no adapter',
+            },
           ],
         },
       ],
     },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['tests/**/*.ts', 'scripts/**/*.ts'],

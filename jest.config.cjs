@@ -1,6 +1,12 @@
 /** Jest: TypeScript through SWC, tests mirror the source tree under tests/. */
-const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
-const swcJs = ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
+const swc = [
+  '@swc/jest',
+  { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+];
+const swcJs = [
+  '@swc/jest',
+  { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+];
 module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': swc, '^.+\\.m?js$': swcJs },
@@ -8,6 +14,9 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
-  testPathIgnorePatterns: process.env.GUICHET_SKIP_E2E ? ['/node_modules/', '/tests/e2e/'] : ['/node_modules/'],
+  testPathIgnorePatterns: process.env.GUICHET_SKIP_E2E
+    ? ['/node_modules/', '/tests/e2e/']
+    : ['/node_modules/'],
   testTimeout: 30000,
+  reporters: ['default', '<rootDir>/tests/support/summary-reporter.cjs'],
 };

@@ -26,7 +26,8 @@ async function main(): Promise<void> {
   const store = await openStore(storeConfigOf(config));
   if (config.demoSeed) {
     const seed = await seedIfEmpty(store);
-    if (seed.seeded) logger.info({ beneficiaries: seed.beneficiaries, staff: seed.staff }, 'demo data seeded');
+    if (seed.seeded)
+      logger.info({ beneficiaries: seed.beneficiaries, staff: seed.staff }, 'demo data seeded');
   }
   const service = createService({ config, store, logger, version });
   const address = await service.listen();

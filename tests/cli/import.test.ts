@@ -34,7 +34,13 @@ async function storedSirets(dataDir: string): Promise<string[]> {
 
 const TWO = [
   aBeneficiary(),
-  aBeneficiary({ siret: '21972234500028', name: 'Ville du Lamentin-Caraïbes', zone: 'martinique', modality: 2, tenantIds: ['b0a1c2d3-0000-4000-8000-000000000005'] }),
+  aBeneficiary({
+    siret: '21972234500028',
+    name: 'Ville du Lamentin-Caraïbes',
+    zone: 'martinique',
+    modality: 2,
+    tenantIds: ['b0a1c2d3-0000-4000-8000-000000000005'],
+  }),
 ];
 
 describe('guichet import', () => {
@@ -68,7 +74,11 @@ describe('guichet import', () => {
     const store = await openStore({ kind: 'sqlite', dataDir: data });
     const province = await new BeneficiaryRepository(store).get('20988078900018');
     await store.close();
-    expect(province).toMatchObject({ zone: 'nouvelle-caledonie', closingDays: ['2026-09-24', '2027-09-24'], active: true });
+    expect(province).toMatchObject({
+      zone: 'nouvelle-caledonie',
+      closingDays: ['2026-09-24', '2027-09-24'],
+      active: true,
+    });
   });
 
   it('imports nothing from a JSON file with one bad SIRET, and names its line', async () => {
@@ -82,7 +92,9 @@ describe('guichet import', () => {
     const run = guichet(path.join(dir, 'data'), 'import', file);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("Fichier refusé : 1 erreur(s). Rien n'a été importé.");
-    expect(run.stderr).toContain(`ligne ${badLine} : siret : SIRET invalide (clé de contrôle de Luhn incorrecte)`);
+    expect(run.stderr).toContain(
+      `ligne ${badLine} : siret : SIRET invalide (clé de contrôle de Luhn incorrecte)`,
+    );
     expect(await storedSirets(path.join(dir, 'data'))).toEqual([]);
   });
 
@@ -102,9 +114,13 @@ describe('guichet import', () => {
 
   it('explains an unreadable file, an unknown format and a missing argument', () => {
     const data = path.join(dir, 'data');
-    expect(guichet(data, 'import', path.join(dir, 'absent.json')).stderr).toContain('Fichier introuvable ou illisible');
+    expect(guichet(data, 'import', path.join(dir, 'absent.json')).stderr).toContain(
+      'Fichier introuvable ou illisible',
+    );
     writeFileSync(path.join(dir, 'x.xml'), '<x/>');
-    expect(guichet(data, 'import', path.join(dir, 'x.xml')).stderr).toContain('fichier .json ou .csv attendu');
+    expect(guichet(data, 'import', path.join(dir, 'x.xml')).stderr).toContain(
+      'fichier .json ou .csv attendu',
+    );
     writeFileSync(path.join(dir, 'broken.json'), '[{"siret": ');
     expect(guichet(data, 'import', path.join(dir, 'broken.json')).stderr).toContain('JSON illisible');
     const none = guichet(data, 'import');

@@ -42,9 +42,13 @@ describe('configuration', () => {
   });
 
   it('names the bad variable and what it got', () => {
-    expect(problemsOf({ PORT: 'abc' })).toEqual(['PORT : doit être un entier entre 1 et 65535 (reçu « abc »)']);
+    expect(problemsOf({ PORT: 'abc' })).toEqual([
+      'PORT : doit être un entier entre 1 et 65535 (reçu « abc »)',
+    ]);
     expect(problemsOf({ PORT: '70000' })[0]).toMatch(/^PORT : /);
-    expect(problemsOf({ BOT_CLIENT_ID: 'my-bot' })[0]).toMatch(/^BOT_CLIENT_ID : doit être un identifiant Entra \(GUID\)/);
+    expect(problemsOf({ BOT_CLIENT_ID: 'my-bot' })[0]).toMatch(
+      /^BOT_CLIENT_ID : doit être un identifiant Entra \(GUID\)/,
+    );
     expect(problemsOf({ STORE: 'mysql' })[0]).toMatch(/^STORE : doit valoir sqlite ou cosmos/);
     expect(problemsOf({ LOCAL_SIGNIN: 'peut-être' })[0]).toMatch(/^LOCAL_SIGNIN : doit valoir true ou false/);
   });
@@ -54,12 +58,18 @@ describe('configuration', () => {
   });
 
   it('accepts a complete production configuration with local sign-in and demo data off by default', () => {
-    expect(loadConfig(PRODUCTION_OK)).toMatchObject({ env: 'production', localSignIn: false, demoSeed: false });
+    expect(loadConfig(PRODUCTION_OK)).toMatchObject({
+      env: 'production',
+      localSignIn: false,
+      demoSeed: false,
+    });
   });
 
   it('refuses production without bot credentials', () => {
     const { BOT_CLIENT_ID: _id, ...env } = PRODUCTION_OK;
-    expect(problemsOf(env)).toContainEqual(expect.stringMatching(/^BOT_CLIENT_ID : obligatoire en production/));
+    expect(problemsOf(env)).toContainEqual(
+      expect.stringMatching(/^BOT_CLIENT_ID : obligatoire en production/),
+    );
   });
 
   it('refuses production with the local sign-in enabled', () => {
@@ -69,9 +79,9 @@ describe('configuration', () => {
   });
 
   it('refuses a client secret auth type without the secret', () => {
-    expect(problemsOf({ BOT_CLIENT_ID: PRODUCTION_OK.BOT_CLIENT_ID, BOT_AUTH_TYPE: 'ClientSecret' })).toEqual([
-      'BOT_CLIENT_SECRET : obligatoire quand BOT_AUTH_TYPE vaut ClientSecret',
-    ]);
+    expect(problemsOf({ BOT_CLIENT_ID: PRODUCTION_OK.BOT_CLIENT_ID, BOT_AUTH_TYPE: 'ClientSecret' })).toEqual(
+      ['BOT_CLIENT_SECRET : obligatoire quand BOT_AUTH_TYPE vaut ClientSecret'],
+    );
   });
 
   it('stops the service with exit code 2 and a message naming the variable', () => {

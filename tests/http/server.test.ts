@@ -36,11 +36,17 @@ describe('HTTP surface', () => {
   });
 
   it('answers an unknown API resource in the error format, with the caller’s request id', async () => {
-    const res = await fetch(`${svc.url}/api/v1/tickets-inexistants`, { headers: { 'x-request-id': 'tab-42' } });
+    const res = await fetch(`${svc.url}/api/v1/tickets-inexistants`, {
+      headers: { 'x-request-id': 'tab-42' },
+    });
     expect(res.status).toBe(404);
     expect(res.headers.get('x-request-id')).toBe('tab-42');
     expect(await res.json()).toEqual({
-      error: { code: 'NOT_FOUND', message: 'La ressource GET /api/v1/tickets-inexistants introuvable.', requestId: 'tab-42' },
+      error: {
+        code: 'NOT_FOUND',
+        message: 'La ressource GET /api/v1/tickets-inexistants introuvable.',
+        requestId: 'tab-42',
+      },
     });
   });
 
@@ -59,7 +65,12 @@ describe('HTTP surface', () => {
 describe('readiness when the store is down', () => {
   it('answers 503 on /readyz', async () => {
     const store = openSqliteStore({ memory: true });
-    const service = createService({ config: { ...aConfig(), port: 0 }, store, logger: createLogger('silent'), version: 't' });
+    const service = createService({
+      config: { ...aConfig(), port: 0 },
+      store,
+      logger: createLogger('silent'),
+      version: 't',
+    });
     const { port } = await service.listen();
     await store.close();
     const res = await fetch(`http://127.0.0.1:${port}/readyz`);
@@ -74,7 +85,13 @@ describe('the tab', () => {
     const tabDir = mkdtempSync(path.join(tmpdir(), 'guichet-tab-'));
     writeFileSync(path.join(tabDir, 'index.html'), '<!doctype html><title>Guichet</title>');
     const store = openSqliteStore({ memory: true });
-    const service = createService({ config: { ...aConfig(), port: 0 }, store, logger: createLogger('silent'), version: 't', tabDir });
+    const service = createService({
+      config: { ...aConfig(), port: 0 },
+      store,
+      logger: createLogger('silent'),
+      version: 't',
+      tabDir,
+    });
     const { port } = await service.listen();
     try {
       const res = await fetch(`http://127.0.0.1:${port}/tab/index.html`);
@@ -88,7 +105,13 @@ describe('the tab', () => {
 
   it('says how to build the tab when it is missing', async () => {
     const store = openSqliteStore({ memory: true });
-    const service = createService({ config: { ...aConfig(), port: 0 }, store, logger: createLogger('silent'), version: 't', tabDir: '/nonexistent' });
+    const service = createService({
+      config: { ...aConfig(), port: 0 },
+      store,
+      logger: createLogger('silent'),
+      version: 't',
+      tabDir: '/nonexistent',
+    });
     const { port } = await service.listen();
     try {
       const res = await fetch(`http://127.0.0.1:${port}/tab/`);
@@ -114,7 +137,10 @@ describe('graceful shutdown', () => {
       container: (name: Parameters<Store['container']>[0]) => {
         const c = inner.container(name);
         if (name !== 'beneficiaries') return c;
-        return { ...c, query: async (spec: never) => (await new Promise((r) => setTimeout(r, delayMs)), c.query(spec)) } as never;
+        return {
+          ...c,
+          query: async (spec: never) => (await new Promise((r) => setTimeout(r, delayMs)), c.query(spec)),
+        } as never;
       },
     };
     return wrapped as Store & { closed: boolean };
@@ -124,7 +150,12 @@ describe('graceful shutdown', () => {
     const inner = openSqliteStore({ memory: true });
     await seedDemoData(inner);
     const store = slowStore(inner, 400);
-    const service = createService({ config: { ...aConfig(), port: 0 }, store, logger: createLogger('silent'), version: 't' });
+    const service = createService({
+      config: { ...aConfig(), port: 0 },
+      store,
+      logger: createLogger('silent'),
+      version: 't',
+    });
     const { port } = await service.listen();
     const turn = fetch(`http://127.0.0.1:${port}/api/messages`, {
       method: 'POST',

@@ -27,7 +27,9 @@ export function checkAdaptiveCard(json: unknown): CardReport {
   for (const e of card.validateProperties().validationEvents) errors.push(`validate: ${e.message}`);
   // Every action of the card, in reading order: those of ActionSets in the body, then the card's own.
   // The SDK lists ActionSet actions twice (as elements and as actions): keep each object once.
-  const actionTitles: string[] = [...new Set(card.getAllActions() as { title: string }[])].map((a) => a.title);
+  const actionTitles: string[] = [...new Set(card.getAllActions() as { title: string }[])].map(
+    (a) => a.title,
+  );
   const texts: string[] = [];
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(walk);

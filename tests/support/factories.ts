@@ -44,7 +44,11 @@ export function anActivity(o: ActivityOptions = {}): Record<string, unknown> {
     timestamp: new Date().toISOString(),
     channelId: 'msteams',
     serviceUrl: o.serviceUrl ?? 'http://127.0.0.1:9/',
-    from: { id: `29:${o.aadObjectId ?? 'user'}`, name: o.userName ?? 'Léa Dubois', aadObjectId: o.aadObjectId ?? 'a1b2c3d4-0000-4000-8000-000000000005' },
+    from: {
+      id: `29:${o.aadObjectId ?? 'user'}`,
+      name: o.userName ?? 'Léa Dubois',
+      aadObjectId: o.aadObjectId ?? 'a1b2c3d4-0000-4000-8000-000000000005',
+    },
     recipient: { id: '28:guichet-bot', name: 'Guichet' },
     conversation: { id: o.conversationId ?? `a:${randomUUID()}`, conversationType, tenantId },
     channelData: {
@@ -60,5 +64,12 @@ export function anActivity(o: ActivityOptions = {}): Record<string, unknown> {
 
 /** A configuration for tests: embedded defaults, quiet logs, no demo seed unless asked. */
 export function aConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_SEED: 'false', PORT: '3978', HOST: '127.0.0.1', ...env });
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DEMO_SEED: 'false',
+    PORT: '3978',
+    HOST: '127.0.0.1',
+    ...env,
+  });
 }

@@ -28,7 +28,11 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     req.on('data', (c) => (raw += c));
     req.on('end', () => {
       if (req.method === 'POST' && /^\/v3\/conversations\/[^/]+\/activities/.test(req.url ?? '')) {
-        posted.push({ path: req.url ?? '', authorization: req.headers.authorization, body: JSON.parse(raw || '{}') });
+        posted.push({
+          path: req.url ?? '',
+          authorization: req.headers.authorization,
+          body: JSON.parse(raw || '{}'),
+        });
         waiters.splice(0).forEach((w) => w());
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ id: `activity-${posted.length}` }));
@@ -45,7 +49,8 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     async waitFor(count, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;
       while (posted.length < count) {
-        if (Date.now() > deadline) throw new Error(`expected ${count} posted activities, got ${posted.length}`);
+        if (Date.now() > deadline)
+          throw new Error(`expected ${count} posted activities, got ${posted.length}`);
         await new Promise<void>((resolve) => {
           waiters.push(resolve);
           setTimeout(resolve, 50);

@@ -25,7 +25,9 @@ export async function startLocalJwks(tenantId: string): Promise<LocalJwks> {
   const server = http.createServer((req, res) => {
     if (req.url === `/${tenantId}/discovery/v2.0/keys`) {
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ keys: [{ ...publicKey.export({ format: 'jwk' }), kid, use: 'sig', alg: 'RS256' }] }));
+      res.end(
+        JSON.stringify({ keys: [{ ...publicKey.export({ format: 'jwk' }), kid, use: 'sig', alg: 'RS256' }] }),
+      );
       return;
     }
     res.writeHead(404).end();
@@ -40,7 +42,9 @@ export async function startLocalJwks(tenantId: string): Promise<LocalJwks> {
       const now = Math.floor(Date.now() / 1000);
       const header = b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: options.kid ?? kid }));
       const payload = b64url(JSON.stringify({ iat: now, nbf: now, exp: now + 3600, ...claims }));
-      const signature = createSign('RSA-SHA256').update(`${header}.${payload}`).sign(options.key ?? privateKey);
+      const signature = createSign('RSA-SHA256')
+        .update(`${header}.${payload}`)
+        .sign(options.key ?? privateKey);
       return `${header}.${payload}.${b64url(signature)}`;
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),

@@ -19,11 +19,19 @@ export interface RunningService {
 }
 
 /** Starts the service with demo data on an in-memory SQLite store. */
-export async function startService(env: Record<string, string> = {}, options: { seed?: boolean } = {}): Promise<RunningService> {
+export async function startService(
+  env: Record<string, string> = {},
+  options: { seed?: boolean } = {},
+): Promise<RunningService> {
   const config = { ...aConfig(env), port: 0 };
   const store = openSqliteStore({ memory: true });
   if (options.seed !== false) await seedDemoData(store);
-  const service = createService({ config, store, logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'), version: 'test' });
+  const service = createService({
+    config,
+    store,
+    logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+    version: 'test',
+  });
   const address = await service.listen();
   const url = `http://127.0.0.1:${address.port}`;
   return {
@@ -47,7 +55,9 @@ export async function countAllDocuments(store: Store): Promise<number> {
   for (const name of CONTAINERS) {
     let token: string | undefined;
     do {
-      const page = await store.container(name).query({ crossPartition: true, continuationToken: token, limit: 1000 });
+      const page = await store
+        .container(name)
+        .query({ crossPartition: true, continuationToken: token, limit: 1000 });
       total += page.items.length;
       token = page.continuationToken;
     } while (token);

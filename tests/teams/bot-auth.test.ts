@@ -81,17 +81,24 @@ describe('activity authentication with a bot identity configured', () => {
 
   it('answers 401 to an expired token', async () => {
     const past = Math.floor(Date.now() / 1000) - 7200;
-    await expectRefusedAndUntouched(await send(`Bearer ${jwks.sign(claims({ iat: past, nbf: past, exp: past + 60 }))}`));
+    await expectRefusedAndUntouched(
+      await send(`Bearer ${jwks.sign(claims({ iat: past, nbf: past, exp: past + 60 }))}`),
+    );
   });
 
   it('answers 401 to an unsigned (alg none) token', async () => {
     const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
-    await expectRefusedAndUntouched(await send(`Bearer ${part({ alg: 'none', typ: 'JWT' })}.${part(claims())}.`));
+    await expectRefusedAndUntouched(
+      await send(`Bearer ${part({ alg: 'none', typ: 'JWT' })}.${part(claims())}.`),
+    );
   });
 
   it('accepts a correctly signed token for the bot (the checker says ok and sets the caller)', async () => {
     const authenticate = activityAuthenticator(botAuthConfig(svc.config));
-    const req = { method: 'POST', headers: { authorization: `Bearer ${jwks.sign(claims())}` } } as unknown as Request & { user?: { aud?: string } };
+    const req = {
+      method: 'POST',
+      headers: { authorization: `Bearer ${jwks.sign(claims())}` },
+    } as unknown as Request & { user?: { aud?: string } };
     expect(await authenticate(req)).toEqual({ ok: true });
     expect(req.user?.aud).toBe(BOT_CLIENT_ID);
   });
@@ -109,7 +116,10 @@ describe('activity authentication without a bot identity', () => {
   it('runs anonymously outside production', async () => {
     const svc = await startService();
     try {
-      const res = await svc.post('/api/messages', anActivity({ text: 'bonjour', extra: { deliveryMode: 'expectReplies' } }));
+      const res = await svc.post(
+        '/api/messages',
+        anActivity({ text: 'bonjour', extra: { deliveryMode: 'expectReplies' } }),
+      );
       expect(res.status).toBe(200);
     } finally {
       await svc.stop();

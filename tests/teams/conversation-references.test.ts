@@ -28,49 +28,142 @@ describe('conversation references', () => {
   });
 
   it('stores a personal chat on install (bot added) and greets with the welcome card', async () => {
-    await svc.post('/api/messages', anActivity({ type: 'conversationUpdate', conversationId: 'a:personal-1', serviceUrl: connector.serviceUrl, extra: { membersAdded: [bot] } }));
+    await svc.post(
+      '/api/messages',
+      anActivity({
+        type: 'conversationUpdate',
+        conversationId: 'a:personal-1',
+        serviceUrl: connector.serviceUrl,
+        extra: { membersAdded: [bot] },
+      }),
+    );
     const stored = await conversations.get(BELLERIVE, 'a:personal-1');
-    expect(stored).toMatchObject({ scope: 'personal', tenantId: DEMO_BENEFICIARY_TENANT, serviceUrl: connector.serviceUrl });
+    expect(stored).toMatchObject({
+      scope: 'personal',
+      tenantId: DEMO_BENEFICIARY_TENANT,
+      serviceUrl: connector.serviceUrl,
+    });
     expect((stored!.reference as { conversation: { id: string } }).conversation.id).toBe('a:personal-1');
     const [greeting] = await connector.waitFor(1);
     expect(greeting!.body.attachments).toHaveLength(1);
   });
 
   it('stores a group chat on the first message and refreshes it on the next', async () => {
-    await svc.post('/api/messages', anActivity({ text: 'bonjour', conversationId: '19:group-1@thread.v2', conversationType: 'groupChat', serviceUrl: connector.serviceUrl }));
+    await svc.post(
+      '/api/messages',
+      anActivity({
+        text: 'bonjour',
+        conversationId: '19:group-1@thread.v2',
+        conversationType: 'groupChat',
+        serviceUrl: connector.serviceUrl,
+      }),
+    );
     const first = await conversations.get(BELLERIVE, '19:group-1@thread.v2');
     expect(first?.scope).toBe('groupChat');
     await new Promise((r) => setTimeout(r, 5));
-    await svc.post('/api/messages', anActivity({ text: 'aide', conversationId: '19:group-1@thread.v2', conversationType: 'groupChat', serviceUrl: connector.serviceUrl }));
+    await svc.post(
+      '/api/messages',
+      anActivity({
+        text: 'aide',
+        conversationId: '19:group-1@thread.v2',
+        conversationType: 'groupChat',
+        serviceUrl: connector.serviceUrl,
+      }),
+    );
     const second = await conversations.get(BELLERIVE, '19:group-1@thread.v2');
     expect(second!.updatedAt > first!.updatedAt).toBe(true);
   });
 
   it('stores a team channel with its team id and removes every channel of the team on uninstall', async () => {
     const teamId = '19:team-1@thread.tacv2';
-    await svc.post('/api/messages', anActivity({ type: 'installationUpdate', conversationId: `${teamId}`, conversationType: 'channel', teamId, serviceUrl: connector.serviceUrl, extra: { action: 'add' } }));
-    await svc.post('/api/messages', anActivity({ text: 'bonjour', conversationId: `${teamId};messageid=42`, conversationType: 'channel', teamId, serviceUrl: connector.serviceUrl }));
+    await svc.post(
+      '/api/messages',
+      anActivity({
+        type: 'installationUpdate',
+        conversationId: `${teamId}`,
+        conversationType: 'channel',
+        teamId,
+        serviceUrl: connector.serviceUrl,
+        extra: { action: 'add' },
+      }),
+    );
+    await svc.post(
+      '/api/messages',
+      anActivity({
+        text: 'bonjour',
+        conversationId: `${teamId};messageid=42`,
+        conversationType: 'channel',
+        teamId,
+        serviceUrl: connector.serviceUrl,
+      }),
+    );
     expect((await conversations.list(BELLERIVE)).filter((c) => c.teamId === teamId)).toHaveLength(2);
-    await svc.post('/api/messages', anActivity({ type: 'installationUpdate', conversationId: teamId, conversationType: 'channel', teamId, serviceUrl: connector.serviceUrl, extra: { action: 'remove' } }));
+    await svc.post(
+      '/api/messages',
+      anActivity({
+        type: 'installationUpdate',
+        conversationId: teamId,
+        conversationType: 'channel',
+        teamId,
+        serviceUrl: connector.serviceUrl,
+        extra: { action: 'remove' },
+      }),
+    );
     expect((await conversations.list(BELLERIVE)).filter((c) => c.teamId === teamId)).toHaveLength(0);
   });
 
   it('removes a chat when the bot is removed from it', async () => {
-    await svc.post('/api/messages', anActivity({ text: 'bonjour', conversationId: '19:group-2@thread.v2', conversationType: 'groupChat', serviceUrl: connector.serviceUrl }));
+    await svc.post(
+      '/api/messages',
+      anActivity({
+        text: 'bonjour',
+        conversationId: '19:group-2@thread.v2',
+        conversationType: 'groupChat',
+        serviceUrl: connector.serviceUrl,
+      }),
+    );
     expect(await conversations.get(BELLERIVE, '19:group-2@thread.v2')).toBeDefined();
-    await svc.post('/api/messages', anActivity({ type: 'conversationUpdate', conversationId: '19:group-2@thread.v2', conversationType: 'groupChat', serviceUrl: connector.serviceUrl, extra: { membersRemoved: [bot] } }));
+    await svc.post(
+      '/api/messages',
+      anActivity({
+        type: 'conversationUpdate',
+        conversationId: '19:group-2@thread.v2',
+        conversationType: 'groupChat',
+        serviceUrl: connector.serviceUrl,
+        extra: { membersRemoved: [bot] },
+      }),
+    );
     expect(await conversations.get(BELLERIVE, '19:group-2@thread.v2')).toBeUndefined();
   });
 
   it('keeps Titulaire conversations in the system partition', async () => {
-    await svc.post('/api/messages', anActivity({ text: 'bonjour', tenantId: DEMO_TENANTS.titulaire, conversationId: '19:support@thread.tacv2', conversationType: 'channel', teamId: '19:support-team', serviceUrl: connector.serviceUrl }));
+    await svc.post(
+      '/api/messages',
+      anActivity({
+        text: 'bonjour',
+        tenantId: DEMO_TENANTS.titulaire,
+        conversationId: '19:support@thread.tacv2',
+        conversationType: 'channel',
+        teamId: '19:support-team',
+        serviceUrl: connector.serviceUrl,
+      }),
+    );
     expect(await conversations.get(SYSTEM_PARTITION, '19:support@thread.tacv2')).toBeDefined();
     expect(await conversations.get(BELLERIVE, '19:support@thread.tacv2')).toBeUndefined();
   });
 
   it('ignores other members joining a conversation', async () => {
     const before = connector.posted.length;
-    await svc.post('/api/messages', anActivity({ type: 'conversationUpdate', conversationId: '19:group-3@thread.v2', conversationType: 'groupChat', serviceUrl: connector.serviceUrl, extra: { membersAdded: [{ id: '29:someone' }] } }));
+    await svc.post(
+      '/api/messages',
+      anActivity({
+        type: 'conversationUpdate',
+        conversationId: '19:group-3@thread.v2',
+        conversationType: 'groupChat',
+        serviceUrl: connector.serviceUrl,
+        extra: { membersAdded: [{ id: '29:someone' }] },
+      }),
+    );
     expect(await conversations.get(BELLERIVE, '19:group-3@thread.v2')).toBeUndefined();
     expect(connector.posted.length).toBe(before);
   });

@@ -24,7 +24,10 @@ describe('requesters outside the agreement', () => {
 
   it('refuses an unknown tenant with a text explaining how to join through the CANUT, and stores nothing', async () => {
     const before = await countAllDocuments(svc.store);
-    const res = await svc.post('/api/messages', anActivity({ text: 'bonjour', tenantId: STRANGER_TENANT, serviceUrl: connector.serviceUrl }));
+    const res = await svc.post(
+      '/api/messages',
+      anActivity({ text: 'bonjour', tenantId: STRANGER_TENANT, serviceUrl: connector.serviceUrl }),
+    );
     expect(res.status).toBe(200);
     const [reply] = await connector.waitFor(1);
     expect(reply!.body.text).toMatch(/n'est pas encore bénéficiaire/);
@@ -35,7 +38,14 @@ describe('requesters outside the agreement', () => {
 
   it('refuses a card button from an unknown tenant the same way', async () => {
     const before = await countAllDocuments(svc.store);
-    await svc.post('/api/messages', anActivity({ value: { action: 'incident.start' }, tenantId: STRANGER_TENANT, serviceUrl: connector.serviceUrl }));
+    await svc.post(
+      '/api/messages',
+      anActivity({
+        value: { action: 'incident.start' },
+        tenantId: STRANGER_TENANT,
+        serviceUrl: connector.serviceUrl,
+      }),
+    );
     const [reply] = await connector.waitFor(1);
     expect(reply!.body.text).toMatch(/CANUT/);
     expect(await countAllDocuments(svc.store)).toBe(before);
@@ -52,7 +62,10 @@ describe('requesters outside the agreement', () => {
 
   it('tells a beneficiary whose convention is inactive to contact the CANUT, and stores nothing', async () => {
     const before = await countAllDocuments(svc.store);
-    await svc.post('/api/messages', anActivity({ text: 'bonjour', tenantId: DEMO_INACTIVE_TENANT, serviceUrl: connector.serviceUrl }));
+    await svc.post(
+      '/api/messages',
+      anActivity({ text: 'bonjour', tenantId: DEMO_INACTIVE_TENANT, serviceUrl: connector.serviceUrl }),
+    );
     const [reply] = await connector.waitFor(1);
     expect(reply!.body.text).toMatch(/Commune de Miquelon-Langlade .*n'est pas active/);
     expect(await countAllDocuments(svc.store)).toBe(before);

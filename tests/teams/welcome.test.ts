@@ -9,7 +9,14 @@ import { anActivity } from '../support/factories';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
 import { startService, type RunningService } from '../support/running-service';
 
-const SIX_ACTIONS = ['Déclarer un incident', 'Demander un devis', 'Mes tickets', 'Mes devis', 'Mes commandes', 'Aide'];
+const SIX_ACTIONS = [
+  'Déclarer un incident',
+  'Demander un devis',
+  'Mes tickets',
+  'Mes devis',
+  'Mes commandes',
+  'Aide',
+];
 
 describe('welcome conversation', () => {
   let svc: RunningService;
@@ -67,23 +74,38 @@ describe('welcome conversation', () => {
   it('greets Titulaire staff as such', async () => {
     await svc.post(
       '/api/messages',
-      anActivity({ text: 'bonjour', tenantId: DEMO_TENANTS.titulaire, aadObjectId: 'a1b2c3d4-0000-4000-8000-000000000001', serviceUrl: connector.serviceUrl }),
+      anActivity({
+        text: 'bonjour',
+        tenantId: DEMO_TENANTS.titulaire,
+        aadObjectId: 'a1b2c3d4-0000-4000-8000-000000000001',
+        serviceUrl: connector.serviceUrl,
+      }),
     );
     const [reply] = await connector.waitFor(1);
-    expect(checkAdaptiveCard(cardOf(reply!.body)!.content).texts.join('\n')).toContain("l'équipe du Titulaire");
+    expect(checkAdaptiveCard(cardOf(reply!.body)!.content).texts.join('\n')).toContain(
+      "l'équipe du Titulaire",
+    );
   });
 
   it('shows an approver their role', async () => {
     await svc.post(
       '/api/messages',
-      anActivity({ text: 'bonjour', tenantId: DEMO_BENEFICIARY_TENANT, aadObjectId: 'a1b2c3d4-0000-4000-8000-000000000006', serviceUrl: connector.serviceUrl }),
+      anActivity({
+        text: 'bonjour',
+        tenantId: DEMO_BENEFICIARY_TENANT,
+        aadObjectId: 'a1b2c3d4-0000-4000-8000-000000000006',
+        serviceUrl: connector.serviceUrl,
+      }),
     );
     const [reply] = await connector.waitFor(1);
     expect(JSON.stringify(cardOf(reply!.body)!.content)).toContain('Approbateur');
   });
 
   it('names the other members when a tenant maps to several beneficiaries of a groupement', async () => {
-    await svc.post('/api/messages', anActivity({ text: 'bonjour', tenantId: DEMO_GROUPEMENT_TENANT, serviceUrl: connector.serviceUrl }));
+    await svc.post(
+      '/api/messages',
+      anActivity({ text: 'bonjour', tenantId: DEMO_GROUPEMENT_TENANT, serviceUrl: connector.serviceUrl }),
+    );
     const [reply] = await connector.waitFor(1);
     const content = JSON.stringify(cardOf(reply!.body)!.content);
     expect(content).toContain('Groupement numérique des Vallées');
@@ -91,7 +113,10 @@ describe('welcome conversation', () => {
   });
 
   it('returns the card in the HTTP response for expectReplies delivery', async () => {
-    const res = await svc.post('/api/messages', anActivity({ text: 'bonjour', extra: { deliveryMode: 'expectReplies' } }));
+    const res = await svc.post(
+      '/api/messages',
+      anActivity({ text: 'bonjour', extra: { deliveryMode: 'expectReplies' } }),
+    );
     const body = (await res.json()) as { activities: Record<string, unknown>[] };
     expect(checkAdaptiveCard(cardOf(body.activities[0]!)!.content).errors).toEqual([]);
     expect(connector.posted).toHaveLength(0);

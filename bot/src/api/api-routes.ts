@@ -37,8 +37,14 @@ export function sendError(req: Request, res: Response, err: unknown): void {
 
 /** Mounts the /api/v1 routes. */
 export function mountApi(server: Server, info: ApiInfo): void {
-  server.get('/api/v1', apiHandler(async () => info));
-  server.get('/api/v1/', apiHandler(async () => info));
+  server.get(
+    '/api/v1',
+    apiHandler(async () => info),
+  );
+  server.get(
+    '/api/v1/',
+    apiHandler(async () => info),
+  );
   const notFound = apiHandler(async (req) => {
     throw new NotFoundError(`La ressource ${req.method} ${req.getPath()}`);
   });

@@ -30,17 +30,21 @@ const COMMANDS: Record<string, Command> = {
   import: async (args, out) => {
     const { positionals } = parseArgs({ args, allowPositionals: true });
     const [file] = positionals;
-    if (!file) throw new GuichetError('VALIDATION_FAILED', 'Indiquez le fichier à importer : guichet import FICHIER');
+    if (!file)
+      throw new GuichetError('VALIDATION_FAILED', 'Indiquez le fichier à importer : guichet import FICHIER');
     return withStore(async (store) => {
       const result = await importBeneficiariesFile(store, file);
-      out.write(`${result.imported} bénéficiaire(s) importé(s) : ${result.created} créé(s), ${result.updated} mis à jour.\n`);
+      out.write(
+        `${result.imported} bénéficiaire(s) importé(s) : ${result.created} créé(s), ${result.updated} mis à jour.\n`,
+      );
       return 0;
     });
   },
   seed: async (args, out) => {
     const { values } = parseArgs({ args, options: { reset: { type: 'boolean', default: false } } });
     const config = loadConfig();
-    if (config.env === 'production') throw new GuichetError('FORBIDDEN', 'Les données de démonstration sont interdites en production.');
+    if (config.env === 'production')
+      throw new GuichetError('FORBIDDEN', 'Les données de démonstration sont interdites en production.');
     if (values.reset && config.store === 'sqlite') {
       const file = path.join(config.dataDir, SQLITE_FILE_NAME);
       await Promise.all(['', '-wal', '-shm'].map((suffix) => rm(`${file}${suffix}`, { force: true })));
@@ -48,7 +52,9 @@ const COMMANDS: Record<string, Command> = {
     }
     return withStore(async (store) => {
       const result = await seedDemoData(store);
-      out.write(`Données de démonstration chargées : ${result.beneficiaries} bénéficiaires, ${result.staff} membres du personnel.\n`);
+      out.write(
+        `Données de démonstration chargées : ${result.beneficiaries} bénéficiaires, ${result.staff} membres du personnel.\n`,
+      );
       return 0;
     });
   },
@@ -91,7 +97,8 @@ function reportFailure(e: unknown, err: NodeJS.WritableStream): number {
   }
   if (e instanceof GuichetError) {
     err.write(`${e.message}\n`);
-    for (const issue of e.issues) err.write(`  ${issue.line !== undefined ? `ligne ${issue.line} : ` : ''}${issue.message}\n`);
+    for (const issue of e.issues)
+      err.write(`  ${issue.line !== undefined ? `ligne ${issue.line} : ` : ''}${issue.message}\n`);
     return e.code === 'INTERNAL' || e.code === 'STORE_UNAVAILABLE' ? 1 : 2;
   }
   if (e instanceof TypeError && /argument|option/i.test(e.message)) {

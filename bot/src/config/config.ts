@@ -17,11 +17,9 @@ const boolean = z
   })
   .transform((v) => ['true', '1', 'yes', 'oui'].includes(v));
 
-const guid = z
-  .string()
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, {
-    error: 'doit être un identifiant Entra (GUID)',
-  });
+const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, {
+  error: 'doit être un identifiant Entra (GUID)',
+});
 
 const port = z.coerce
   .number({ error: 'doit être un entier entre 1 et 65535' })
@@ -33,15 +31,19 @@ const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
 const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'test', 'production'], {
-    error: 'doit valoir development, test ou production',
-  }).default('development'),
+  NODE_ENV: z
+    .enum(['development', 'test', 'production'], {
+      error: 'doit valoir development, test ou production',
+    })
+    .default('development'),
   PORT: port.default(3978),
   HOST: z.string().min(1).default('0.0.0.0'),
   PUBLIC_URL: optional(z.url({ error: 'doit être une URL absolue (https://…)' })),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
-    error: 'doit valoir fatal, error, warn, info, debug, trace ou silent',
-  }).default('info'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'doit valoir fatal, error, warn, info, debug, trace ou silent',
+    })
+    .default('info'),
   DATA_DIR: z.string().min(1).default('.data'),
   STORE: z.enum(['sqlite', 'cosmos'], { error: 'doit valoir sqlite ou cosmos' }).default('sqlite'),
   BOT_CLIENT_ID: optional(guid),
@@ -58,7 +60,11 @@ const envSchema = z.object({
   CANUT_TENANT_ID: optional(guid),
   LOCAL_SIGNIN: optional(boolean),
   DEMO_SEED: optional(boolean),
-  SHUTDOWN_TIMEOUT_MS: z.coerce.number({ error: 'doit être un nombre de millisecondes' }).int().min(0).default(10000),
+  SHUTDOWN_TIMEOUT_MS: z.coerce
+    .number({ error: 'doit être un nombre de millisecondes' })
+    .int()
+    .min(0)
+    .default(10000),
 });
 
 export interface Config {
@@ -136,14 +142,17 @@ function checkConsistency(config: Config, e: z.infer<typeof envSchema>): void {
     if (!config.bot.clientId) problems.push('BOT_CLIENT_ID : obligatoire en production (identité du bot)');
     if (!config.bot.tenantId) problems.push('BOT_TENANT_ID : obligatoire en production');
     if (config.localSignIn) problems.push('LOCAL_SIGNIN : la connexion locale est interdite en production');
-    if (config.demoSeed) problems.push('DEMO_SEED : les données de démonstration sont interdites en production');
+    if (config.demoSeed)
+      problems.push('DEMO_SEED : les données de démonstration sont interdites en production');
     if (!e.TITULAIRE_TENANT_ID) problems.push('TITULAIRE_TENANT_ID : obligatoire en production');
     if (!e.CANUT_TENANT_ID) problems.push('CANUT_TENANT_ID : obligatoire en production');
-    if (!e.PUBLIC_URL?.startsWith('https://')) problems.push('PUBLIC_URL : obligatoire en production, en https://');
+    if (!e.PUBLIC_URL?.startsWith('https://'))
+      problems.push('PUBLIC_URL : obligatoire en production, en https://');
   }
   if (config.bot.authType === 'ClientSecret' && config.bot.clientId && !config.bot.clientSecret) {
     problems.push('BOT_CLIENT_SECRET : obligatoire quand BOT_AUTH_TYPE vaut ClientSecret');
   }
-  if (config.store === 'cosmos') problems.push("STORE : l'adaptateur cosmos n'est pas encore disponible, utilisez sqlite");
+  if (config.store === 'cosmos')
+    problems.push("STORE : l'adaptateur cosmos n'est pas encore disponible, utilisez sqlite");
   if (problems.length > 0) throw new ConfigError(problems);
 }

@@ -106,11 +106,7 @@ export class BeneficiaryInactiveError extends GuichetError {
 /** A file that cannot be imported; `issues` list every bad line. Nothing was written. */
 export class ImportRejectedError extends GuichetError {
   constructor(issues: Issue[]) {
-    super(
-      'IMPORT_REJECTED',
-      `Fichier refusé : ${issues.length} erreur(s). Rien n'a été importé.`,
-      issues,
-    );
+    super('IMPORT_REJECTED', `Fichier refusé : ${issues.length} erreur(s). Rien n'a été importé.`, issues);
   }
 }
 

@@ -9,7 +9,10 @@ export function createLogger(level: string): Logger {
   return pino({
     level,
     base: { service: 'guichet' },
-    redact: { paths: ['req.headers.authorization', '*.clientSecret', '*.secret', '*.password'], censor: '[masqué]' },
+    redact: {
+      paths: ['req.headers.authorization', '*.clientSecret', '*.secret', '*.password'],
+      censor: '[masqué]',
+    },
     timestamp: pino.stdTimeFunctions.isoTime,
   });
 }

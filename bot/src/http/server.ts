@@ -1,7 +1,11 @@
 /**
  * The one HTTP server of Guichet: the bot endpoint, the REST API, the tab and the health probes.
  */
-import { CloudAdapter, createOutboundHostValidator, type Request as SdkRequest } from '@microsoft/agents-hosting';
+import {
+  CloudAdapter,
+  createOutboundHostValidator,
+  type Request as SdkRequest,
+} from '@microsoft/agents-hosting';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -48,7 +52,10 @@ export function createService(options: ServiceOptions): Service {
     return next();
   });
   server.on('after', (req: Request, res: Response) => {
-    loggerOf(req)?.info({ method: req.method, url: req.url, status: res.statusCode, ms: Date.now() - req.time() }, 'request');
+    loggerOf(req)?.info(
+      { method: req.method, url: req.url, status: res.statusCode, ms: Date.now() - req.time() },
+      'request',
+    );
   });
 
   mountBot(server, options, inFlight);
@@ -81,10 +88,16 @@ export function createService(options: ServiceOptions): Service {
 
 function mountBot(server: Server, { config, store, logger }: ServiceOptions, inFlight: InFlight): void {
   const authConfig = botAuthConfig(config);
-  const adapter = new CloudAdapter(authConfig, undefined, undefined, undefined, createOutboundHostValidator({
-    // Outside development, never send the bot's token to a host that is not Microsoft's.
-    enabled: config.env === 'production',
-  }));
+  const adapter = new CloudAdapter(
+    authConfig,
+    undefined,
+    undefined,
+    undefined,
+    createOutboundHostValidator({
+      // Outside development, never send the bot's token to a host that is not Microsoft's.
+      enabled: config.env === 'production',
+    }),
+  );
   adapter.onTurnError = async (ctx, err) => {
     logger.error({ err, activityId: ctx.activity.id }, 'unhandled turn error');
   };
@@ -99,13 +112,16 @@ function mountBot(server: Server, { config, store, logger }: ServiceOptions, inF
     const verdict = await authenticate(req as unknown as SdkRequest);
     if (!verdict.ok) {
       loggerOf(req)?.warn({ status: verdict.status, reason: verdict.reason }, 'activity refused');
-      const err = new UnauthenticatedError("Requête refusée : jeton du Bot Framework absent ou invalide.");
-      if (verdict.status === 405) res.send(405, { error: { code: 'METHOD_NOT_ALLOWED', message: 'Méthode non autorisée.' } });
+      const err = new UnauthenticatedError('Requête refusée : jeton du Bot Framework absent ou invalide.');
+      if (verdict.status === 405)
+        res.send(405, { error: { code: 'METHOD_NOT_ALLOWED', message: 'Méthode non autorisée.' } });
       else sendError(req, res, err);
       return;
     }
     try {
-      await inFlight.run(() => adapter.process(req as unknown as SdkRequest, res as never, (ctx) => bot.run(ctx)));
+      await inFlight.run(() =>
+        adapter.process(req as unknown as SdkRequest, res as never, (ctx) => bot.run(ctx)),
+      );
     } catch (err) {
       loggerOf(req)?.error({ err }, 'activity processing failed');
       if (!res.headersSent) sendError(req, res, err);
@@ -137,7 +153,9 @@ function mountTab(server: Server, tabDir: string): void {
   });
   if (!existsSync(path.join(tabDir, 'index.html'))) {
     server.get('/tab/*', async (_req: Request, res: Response) => {
-      res.send(503, { error: { code: 'TAB_NOT_BUILT', message: "L'onglet n'est pas construit : lancez npm run build:tab." } });
+      res.send(503, {
+        error: { code: 'TAB_NOT_BUILT', message: "L'onglet n'est pas construit : lancez npm run build:tab." },
+      });
     });
     return;
   }

@@ -43,7 +43,11 @@ export class BeneficiaryRepository {
   async *all(): AsyncGenerator<Beneficiary> {
     let continuationToken: string | undefined;
     do {
-      const page = await this.container.query({ crossPartition: true, orderBy: [{ field: 'name' }], continuationToken });
+      const page = await this.container.query({
+        crossPartition: true,
+        orderBy: [{ field: 'name' }],
+        continuationToken,
+      });
       for (const doc of page.items) yield fromDoc(doc);
       continuationToken = page.continuationToken;
     } while (continuationToken);

@@ -55,14 +55,22 @@ export class ConversationRepository {
 
   /** Removes every channel conversation of a team (bot uninstalled from the team). */
   async removeTeam(pk: string, teamId: string): Promise<number> {
-    const page = await this.container.query({ pk, filters: [{ field: 'teamId', op: 'eq', value: teamId }], limit: 1000 });
+    const page = await this.container.query({
+      pk,
+      filters: [{ field: 'teamId', op: 'eq', value: teamId }],
+      limit: 1000,
+    });
     for (const doc of page.items) await this.container.delete(pk, doc.id);
     return page.items.length;
   }
 
   /** Every conversation stored in a partition. */
   async list(pk: string): Promise<ConversationRecord[]> {
-    const page = await this.container.query({ pk, orderBy: [{ field: 'updatedAt', direction: 'desc' }], limit: 1000 });
+    const page = await this.container.query({
+      pk,
+      orderBy: [{ field: 'updatedAt', direction: 'desc' }],
+      limit: 1000,
+    });
     return page.items;
   }
 }

@@ -3,7 +3,13 @@
  * unknown tenants get a refusal and nothing about them is stored.
  */
 import { ActivityTypes, type Activity } from '@microsoft/agents-activity';
-import { AgentApplication, MessageFactory, TurnState, type CloudAdapter, type TurnContext } from '@microsoft/agents-hosting';
+import {
+  AgentApplication,
+  MessageFactory,
+  TurnState,
+  type CloudAdapter,
+  type TurnContext,
+} from '@microsoft/agents-hosting';
 import type { Logger } from 'pino';
 import { BeneficiaryInactiveError, NotABeneficiaryError, toGuichetError } from '../domain/errors';
 import { resolveRequester, type Requester, type RequesterLookups } from '../domain/identity/requester';
@@ -25,9 +31,39 @@ export interface BotDependencies {
 
 type KnownRequester = Exclude<Requester, { kind: 'unknown' }>;
 
+interface TurnHandlers {
+  install(ctx: TurnContext): Promise<void>;
+  uninstall(ctx: TurnContext): Promise<void>;
+  submit(ctx: TurnContext): Promise<void>;
+  message(ctx: TurnContext): Promise<void>;
+}
+
 /** Builds the agent application with all of Guichet's routes. */
 export function createBotApp(deps: BotDependencies): AgentApplication<TurnState> {
   const app = new AgentApplication<TurnState>({ adapter: deps.adapter, startTypingTimer: false });
+  const on = turnHandlers(deps);
+  app.onConversationUpdate('membersAdded', async (ctx) => {
+    if (concernsBot(ctx.activity, ctx.activity.membersAdded)) await on.install(ctx);
+  });
+  app.onConversationUpdate('membersRemoved', async (ctx) => {
+    if (concernsBot(ctx.activity, ctx.activity.membersRemoved)) await on.uninstall(ctx);
+  });
+  app.onActivity(ActivityTypes.InstallationUpdate, async (ctx) => {
+    const action = ctx.activity.action ?? '';
+    if (action.startsWith('remove')) await on.uninstall(ctx);
+    else if (action === 'add') await on.install(ctx);
+  });
+  // Action.Submit arrives as a message with a value and no text (FIELD-NOTES.md).
+  app.onActivity(
+    async (ctx) =>
+      ctx.activity.type === ActivityTypes.Message && !ctx.activity.text && isSubmit(ctx.activity),
+    on.submit,
+  );
+  app.onActivity(ActivityTypes.Message, on.message);
+  return app;
+}
+
+function turnHandlers(deps: BotDependencies): TurnHandlers {
   const now = deps.now ?? (() => new Date());
 
   /** Resolves the requester, refuses unknown or inactive ones, then remembers the conversation. */
@@ -47,16 +83,6 @@ export function createBotApp(deps: BotDependencies): AgentApplication<TurnState>
     return requester;
   };
 
-  const respond = async (ctx: TurnContext, requester: KnownRequester, command: BotCommand): Promise<void> => {
-    if (command === 'help') {
-      await ctx.sendActivity(MessageFactory.text(HELP_TEXT));
-    } else if (command === 'welcome') {
-      await ctx.sendActivity(MessageFactory.attachment(attachment(welcomeCard(requester, ctx.activity.from?.name))));
-    } else {
-      await ctx.sendActivity(MessageFactory.text(NOT_YET_AVAILABLE[command] ?? HELP_TEXT));
-    }
-  };
-
   const guarded = (handler: (ctx: TurnContext) => Promise<void>) => async (ctx: TurnContext) => {
     try {
       await handler(ctx);
@@ -66,44 +92,34 @@ export function createBotApp(deps: BotDependencies): AgentApplication<TurnState>
     }
   };
 
-  const install = guarded(async (ctx) => {
-    const requester = await admit(ctx);
-    if (requester) await respond(ctx, requester, 'welcome');
-  });
-
-  const uninstall = guarded(async (ctx) => {
-    const facts = activityFacts(ctx.activity);
-    const requester = await resolveRequester(deps.lookups, facts.tenantId, facts.userObjectId);
-    await forgetConversation(deps.conversations, ctx, requester);
-  });
-
-  app.onConversationUpdate('membersAdded', async (ctx) => {
-    if (concernsBot(ctx.activity, ctx.activity.membersAdded)) await install(ctx);
-  });
-  app.onConversationUpdate('membersRemoved', async (ctx) => {
-    if (concernsBot(ctx.activity, ctx.activity.membersRemoved)) await uninstall(ctx);
-  });
-  app.onActivity(ActivityTypes.InstallationUpdate, async (ctx) => {
-    const action = ctx.activity.action ?? '';
-    if (action.startsWith('remove')) await uninstall(ctx);
-    else if (action === 'add') await install(ctx);
-  });
-  // Action.Submit arrives as a message with a value and no text (FIELD-NOTES.md).
-  app.onActivity(
-    async (ctx) => ctx.activity.type === ActivityTypes.Message && !ctx.activity.text && isSubmit(ctx.activity),
+  const answer = (commandOfTurn: (ctx: TurnContext) => BotCommand) =>
     guarded(async (ctx) => {
       const requester = await admit(ctx);
-      if (requester) await respond(ctx, requester, commandOf(submittedAction(ctx.activity)));
+      if (requester) await respond(ctx, requester, commandOfTurn(ctx));
+    });
+
+  return {
+    install: answer(() => 'welcome'),
+    uninstall: guarded(async (ctx) => {
+      const facts = activityFacts(ctx.activity);
+      const requester = await resolveRequester(deps.lookups, facts.tenantId, facts.userObjectId);
+      await forgetConversation(deps.conversations, ctx, requester);
     }),
-  );
-  app.onActivity(
-    ActivityTypes.Message,
-    guarded(async (ctx) => {
-      const requester = await admit(ctx);
-      if (requester) await respond(ctx, requester, commandOf(ctx.activity.removeRecipientMention() ?? ctx.activity.text ?? ''));
-    }),
-  );
-  return app;
+    submit: answer((ctx) => commandOf(submittedAction(ctx.activity))),
+    message: answer((ctx) => commandOf(ctx.activity.removeRecipientMention() ?? ctx.activity.text ?? '')),
+  };
+}
+
+async function respond(ctx: TurnContext, requester: KnownRequester, command: BotCommand): Promise<void> {
+  if (command === 'help') {
+    await ctx.sendActivity(MessageFactory.text(HELP_TEXT));
+  } else if (command === 'welcome') {
+    await ctx.sendActivity(
+      MessageFactory.attachment(attachment(welcomeCard(requester, ctx.activity.from?.name))),
+    );
+  } else {
+    await ctx.sendActivity(MessageFactory.text(NOT_YET_AVAILABLE[command] ?? HELP_TEXT));
+  }
 }
 
 function isSubmit(activity: Activity): boolean {

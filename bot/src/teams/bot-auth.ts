@@ -4,7 +4,12 @@
  * expects Express-style chaining; restify's `res.status()` does not chain, so it is called with a
  * small response shim and its verdict is turned into Guichet's own error format.
  */
-import { authorizeJWT, getAuthConfigWithDefaults, type AuthConfiguration, type Request } from '@microsoft/agents-hosting';
+import {
+  authorizeJWT,
+  getAuthConfigWithDefaults,
+  type AuthConfiguration,
+  type Request,
+} from '@microsoft/agents-hosting';
 import type { Config } from '../config/config';
 
 export interface AuthVerdict {
@@ -32,7 +37,8 @@ export function activityAuthenticator(authConfig: AuthConfiguration): (req: Requ
       },
       send(body: unknown) {
         const b = body as Record<string, unknown> | undefined;
-        verdict.reason = typeof b?.['jwt-auth-error'] === 'string' ? (b['jwt-auth-error'] as string) : undefined;
+        verdict.reason =
+          typeof b?.['jwt-auth-error'] === 'string' ? (b['jwt-auth-error'] as string) : undefined;
         return shim;
       },
       end() {

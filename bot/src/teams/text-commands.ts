@@ -3,13 +3,7 @@
  */
 
 export type BotCommand =
-  | 'welcome'
-  | 'help'
-  | 'incident.start'
-  | 'quote.start'
-  | 'tickets.list'
-  | 'quotes.list'
-  | 'orders.list';
+  'welcome' | 'help' | 'incident.start' | 'quote.start' | 'tickets.list' | 'quotes.list' | 'orders.list';
 
 const BY_TEXT: Record<string, BotCommand> = {
   aide: 'help',
@@ -23,7 +17,14 @@ const BY_TEXT: Record<string, BotCommand> = {
   'mes commandes': 'orders.list',
 };
 
-const ACTIONS = new Set<string>(['help', 'incident.start', 'quote.start', 'tickets.list', 'quotes.list', 'orders.list']);
+const ACTIONS = new Set<string>([
+  'help',
+  'incident.start',
+  'quote.start',
+  'tickets.list',
+  'quotes.list',
+  'orders.list',
+]);
 
 /** Lower case, no accents, no punctuation at the ends, single spaces. */
 export function normaliseText(text: string): string {

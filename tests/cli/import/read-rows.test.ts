@@ -13,10 +13,16 @@ describe('reading import rows', () => {
 
   it('reads comma CSV with English headers and typed cells', () => {
     const rows = readCsvRows('siret,modality,active,tenantIds\n1,2,false,a|b\n');
-    expect(rows).toEqual([{ line: 2, data: { siret: '1', modality: 2, active: false, tenantIds: ['a', 'b'] } }]);
+    expect(rows).toEqual([
+      { line: 2, data: { siret: '1', modality: 2, active: false, tenantIds: ['a', 'b'] } },
+    ]);
   });
 
   it('leaves a cell it cannot type for the validator to report', () => {
-    expect(readCsvRows('siret;actif;modalite\n1;peut-être;deux\n')[0]!.data).toEqual({ siret: '1', active: 'peut-être', modality: 'deux' });
+    expect(readCsvRows('siret;actif;modalite\n1;peut-être;deux\n')[0]!.data).toEqual({
+      siret: '1',
+      active: 'peut-être',
+      modality: 'deux',
+    });
   });
 });

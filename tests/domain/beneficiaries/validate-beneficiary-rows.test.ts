@@ -15,7 +15,11 @@ describe('validating a batch of beneficiaries', () => {
     ]);
     expect(issues).toEqual([
       { line: 7, path: 'siret', message: 'siret : SIRET invalide (clé de contrôle de Luhn incorrecte)' },
-      expect.objectContaining({ line: 7, path: 'zone', message: expect.stringMatching(/^zone : zone inconnue/) }),
+      expect.objectContaining({
+        line: 7,
+        path: 'zone',
+        message: expect.stringMatching(/^zone : zone inconnue/),
+      }),
     ]);
   });
 
@@ -24,17 +28,24 @@ describe('validating a batch of beneficiaries', () => {
       { line: 2, data: aBeneficiary() },
       { line: 3, data: aBeneficiary({ name: 'Autre nom' }) },
     ]);
-    expect(issues).toEqual([{ line: 3, path: 'siret', message: 'siret : 21690012300029 figure déjà ligne 2' }]);
+    expect(issues).toEqual([
+      { line: 3, path: 'siret', message: 'siret : 21690012300029 figure déjà ligne 2' },
+    ]);
   });
 
   it('refuses modality 3, a bad date and a bad tenant id', () => {
     const { issues } = validateBeneficiaryRows([
-      { line: 2, data: aBeneficiary({ modality: 3 as never, conventionDate: '2024-13-01', tenantIds: ['contoso'] }) },
+      {
+        line: 2,
+        data: aBeneficiary({ modality: 3 as never, conventionDate: '2024-13-01', tenantIds: ['contoso'] }),
+      },
     ]);
     expect(issues.map((i) => i.path)).toEqual(['modality', 'conventionDate', 'tenantIds.0']);
   });
 
   it('refuses an empty file', () => {
-    expect(validateBeneficiaryRows([]).issues).toEqual([{ message: 'le fichier ne contient aucun bénéficiaire' }]);
+    expect(validateBeneficiaryRows([]).issues).toEqual([
+      { message: 'le fichier ne contient aucun bénéficiaire' },
+    ]);
   });
 });

@@ -26,7 +26,8 @@ export async function importBeneficiariesFile(store: Store, file: string): Promi
     throw new ValidationError(`Fichier introuvable ou illisible : ${file}`);
   }
   const ext = path.extname(file).toLowerCase();
-  if (ext !== '.json' && ext !== '.csv') throw new ValidationError('Format non reconnu : fichier .json ou .csv attendu');
+  if (ext !== '.json' && ext !== '.csv')
+    throw new ValidationError('Format non reconnu : fichier .json ou .csv attendu');
   const rows = ext === '.json' ? readJsonRows(text) : readCsvRows(text);
   const { beneficiaries, issues } = validateBeneficiaryRows(rows);
   if (issues.length > 0) throw new ImportRejectedError(issues);

@@ -40,7 +40,8 @@ export function readJsonRows(text: string): SourceRow[] {
     throw new ValidationError(`JSON illisible : ${(err as Error).message}`);
   }
   const list = Array.isArray(data) ? data : (data as { beneficiaries?: unknown })?.beneficiaries;
-  if (!Array.isArray(list)) throw new ValidationError('JSON attendu : un tableau de bénéficiaires, ou { "beneficiaries": [...] }');
+  if (!Array.isArray(list))
+    throw new ValidationError('JSON attendu : un tableau de bénéficiaires, ou { "beneficiaries": [...] }');
   const lines = elementStartLines(text);
   return list.map((item, i) => ({ line: lines[i] ?? 1, data: item }));
 }
@@ -51,7 +52,14 @@ export function readCsvRows(text: string): SourceRow[] {
   const delimiter = header.split(';').length >= header.split(',').length ? ';' : ',';
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, delimiter, columns: mapHeader, skip_empty_lines: true, trim: true, info: true });
+    records = parse(text, {
+      bom: true,
+      delimiter,
+      columns: mapHeader,
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+    });
   } catch (err) {
     throw new ValidationError(`CSV illisible : ${(err as Error).message}`);
   }
@@ -60,7 +68,12 @@ export function readCsvRows(text: string): SourceRow[] {
 
 function mapHeader(columns: string[]): string[] {
   return columns.map((c) => {
-    const key = c.trim().toLowerCase().normalize('NFD').replace(/\p{Diacritic}/gu, '').replace(/[\s-]+/g, '_');
+    const key = c
+      .trim()
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/\p{Diacritic}/gu, '')
+      .replace(/[\s-]+/g, '_');
     return COLUMN_ALIASES[key] ?? COLUMN_ALIASES[key.replace(/_/g, '')] ?? c.trim();
   });
 }

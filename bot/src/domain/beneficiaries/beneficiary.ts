@@ -27,7 +27,7 @@ const tenantId = z
   .trim()
   .toLowerCase()
   .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, {
-    error: "identifiant de locataire Entra invalide (GUID attendu)",
+    error: 'identifiant de locataire Entra invalide (GUID attendu)',
   });
 
 const siret = z

@@ -31,7 +31,9 @@ export function siretProblem(siret: string): string | undefined {
   if (luhnValid(siret)) return undefined;
   if (siret.startsWith(LA_POSTE_SIREN)) {
     const sum = [...siret].reduce((s, c) => s + Number(c), 0);
-    return sum % 5 === 0 ? undefined : 'SIRET de La Poste invalide (ni clé de Luhn, ni somme des chiffres multiple de 5)';
+    return sum % 5 === 0
+      ? undefined
+      : 'SIRET de La Poste invalide (ni clé de Luhn, ni somme des chiffres multiple de 5)';
   }
   return 'SIRET invalide (clé de contrôle de Luhn incorrecte)';
 }

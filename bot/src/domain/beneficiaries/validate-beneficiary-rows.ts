@@ -26,13 +26,21 @@ export function validateBeneficiaryRows(rows: SourceRow[]): RowsVerdict {
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const path = issue.path.join('.');
-        issues.push({ line: row.line, path: path || undefined, message: path ? `${path} : ${issue.message}` : issue.message });
+        issues.push({
+          line: row.line,
+          path: path || undefined,
+          message: path ? `${path} : ${issue.message}` : issue.message,
+        });
       }
       continue;
     }
     const seen = firstLineOf.get(parsed.data.siret);
     if (seen !== undefined) {
-      issues.push({ line: row.line, path: 'siret', message: `siret : ${parsed.data.siret} figure déjà ligne ${seen}` });
+      issues.push({
+        line: row.line,
+        path: 'siret',
+        message: `siret : ${parsed.data.siret} figure déjà ligne ${seen}`,
+      });
       continue;
     }
     firstLineOf.set(parsed.data.siret, row.line);

@@ -32,7 +32,8 @@ export async function resolveRequester(
   if (!tenantId) return { kind: 'unknown' };
   const tid = tenantId.toLowerCase();
   const roles = objectId ? await lookups.rolesOf(tid, objectId.toLowerCase()) : [];
-  if (tid === lookups.titulaireTenantId.toLowerCase()) return { kind: 'titulaire', tenantId: tid, objectId, roles };
+  if (tid === lookups.titulaireTenantId.toLowerCase())
+    return { kind: 'titulaire', tenantId: tid, objectId, roles };
   if (tid === lookups.canutTenantId.toLowerCase()) return { kind: 'canut', tenantId: tid, objectId, roles };
   const beneficiaries = await lookups.beneficiariesOfTenant(tid);
   if (beneficiaries.length === 0) return { kind: 'unknown', tenantId: tid };

@@ -4,7 +4,10 @@
  */
 
 export type CardElement = Record<string, unknown> & { type: string };
-export type CardAction = Record<string, unknown> & { type: 'Action.Submit' | 'Action.Execute' | 'Action.OpenUrl'; title: string };
+export type CardAction = Record<string, unknown> & {
+  type: 'Action.Submit' | 'Action.Execute' | 'Action.OpenUrl';
+  title: string;
+};
 
 export interface AdaptiveCard {
   type: 'AdaptiveCard';
@@ -27,7 +30,6 @@ export function card(body: CardElement[], actions: CardAction[] = []): AdaptiveC
     version: '1.5',
     body,
     ...(actions.length > 0 ? { actions } : {}),
-    msteams: { width: 'Full' },
   };
 }
 

@@ -27,22 +27,26 @@ const SUPPORT_MODALITY = {
 } as const;
 
 /** Builds the welcome card for a resolved requester. */
-export function welcomeCard(requester: Exclude<Requester, { kind: 'unknown' }>, userName?: string): AdaptiveCard {
+export function welcomeCard(
+  requester: Exclude<Requester, { kind: 'unknown' }>,
+  userName?: string,
+): AdaptiveCard {
   const hello = userName ? `Bonjour ${userName} !` : 'Bonjour !';
-  return card(
-    [
-      text('Guichet', { size: 'Large', weight: 'Bolder' }),
-      text("Accord-cadre AOO_2024_PSTM — prestations spécialisées sur les technologies Microsoft", { isSubtle: true, spacing: 'None' }),
-      text(hello),
-      ...whoYouAre(requester),
-      text(
-        'Déclarez un incident ou demandez un devis ici même : chaque demande reçoit son numéro et son délai contractuel, ' +
-          'et vous êtes prévenu à chaque étape.',
-      ),
-      actionSet(REQUEST_ACTIONS.map((a) => submit(a.title, a.action))),
-      actionSet(FOLLOW_UP_ACTIONS.map((a) => submit(a.title, a.action))),
-    ],
-  );
+  return card([
+    text('Guichet', { size: 'Large', weight: 'Bolder' }),
+    text('Accord-cadre AOO_2024_PSTM — prestations spécialisées sur les technologies Microsoft', {
+      isSubtle: true,
+      spacing: 'None',
+    }),
+    text(hello),
+    ...whoYouAre(requester),
+    text(
+      'Déclarez un incident ou demandez un devis ici même : chaque demande reçoit son numéro et son délai contractuel, ' +
+        'et vous êtes prévenu à chaque étape.',
+    ),
+    actionSet(REQUEST_ACTIONS.map((a) => submit(a.title, a.action))),
+    actionSet(FOLLOW_UP_ACTIONS.map((a) => submit(a.title, a.action))),
+  ]);
 }
 
 function whoYouAre(requester: Exclude<Requester, { kind: 'unknown' }>): CardElement[] {
@@ -63,11 +67,22 @@ function whoYouAre(requester: Exclude<Requester, { kind: 'unknown' }>): CardElem
       ['Zone', ZONES[first.zone].label],
       ['Support', SUPPORT_MODALITY[first.modality]],
       ['Groupement', first.group],
-      ['Rôle', requester.roles.includes('Beneficiary.Approver') ? 'Approbateur (validation des devis)' : 'Agent'],
+      [
+        'Rôle',
+        requester.roles.includes('Beneficiary.Approver') ? 'Approbateur (validation des devis)' : 'Agent',
+      ],
     ]),
   ];
   if (active.length > 1) {
-    elements.push(text(`Votre organisation est aussi rattachée à : ${active.slice(1).map((b) => b.name).join(', ')}.`, { isSubtle: true }));
+    elements.push(
+      text(
+        `Votre organisation est aussi rattachée à : ${active
+          .slice(1)
+          .map((b) => b.name)
+          .join(', ')}.`,
+        { isSubtle: true },
+      ),
+    );
   }
   return elements;
 }

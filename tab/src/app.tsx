@@ -1,0 +1,25 @@
+import { FluentProvider, makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import { AppShell } from './components/app-shell';
+import { useHost } from './hooks/use-host';
+
+const useStyles = makeStyles({
+  // The provider paints the whole tab, so a dark or high-contrast Teams theme has no light margins.
+  provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
+  detecting: { paddingTop: tokens.spacingVerticalXXXL },
+});
+
+/** Root: detects the host, applies its theme, then renders the shell. */
+export function App() {
+  const styles = useStyles();
+  const hostState = useHost();
+
+  return (
+    <FluentProvider theme={hostState.theme} className={styles.provider}>
+      {hostState.status === 'detecting' ? (
+        <Spinner className={styles.detecting} label="Chargement de Guichet…" />
+      ) : (
+        <AppShell host={hostState.host} />
+      )}
+    </FluentProvider>
+  );
+}
