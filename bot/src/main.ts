@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     },
     'Guichet is listening',
   );
-  if (process.stdout.isTTY || process.env.GUICHET_BANNER === '1') {
+  if (config.env !== 'production') {
     process.stdout.write(
       `\nGuichet est démarré.\n  Bot (Agents Playground / Bot Framework) : ${config.publicUrl}/api/messages\n` +
         `  Onglet : ${config.publicUrl}/tab/\n  Santé : ${config.publicUrl}/healthz\n\n`,
