@@ -7,18 +7,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { WELCOME_ACTION_TITLES } from '../support/bot-harness';
 import { launchBrowser } from '../support/browser';
 import { freePort, startProcess, type Started } from '../support/child-process';
 
 const ROOT = path.resolve(__dirname, '../..');
-const SIX_ACTIONS = [
-  'Déclarer un incident',
-  'Demander un devis',
-  'Mes tickets',
-  'Mes devis',
-  'Mes commandes',
-  'Aide',
-];
 const EDITOR = '[contenteditable="true"][data-lexical-editor="true"]';
 
 jest.setTimeout(180000);
@@ -91,7 +84,8 @@ describe('the bot in the Agents Playground', () => {
     await cards.nth(before).waitFor({ timeout: 20000 });
     const welcome = cards.last();
     await expectVisibleText(welcome, 'Vous agissez pour Ville de Bellerive-sur-Rhône.');
-    for (const title of SIX_ACTIONS) await welcome.locator(`button[aria-label="${title}"]`).waitFor();
+    for (const title of WELCOME_ACTION_TITLES)
+      await welcome.locator(`button[aria-label="${title}"]`).waitFor();
     expect(await welcome.locator('button').count()).toBe(6);
   });
 

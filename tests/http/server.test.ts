@@ -4,12 +4,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createLogger } from '../../bot/src/http/logger';
-import { createService } from '../../bot/src/http/server';
 import type { Store } from '../../bot/src/store/port';
 import { openSqliteStore } from '../../bot/src/store/sqlite/sqlite-store';
 import { seedDemoData } from '../../bot/src/cli/seed';
-import { aConfig, anActivity } from '../support/factories';
+import { anActivity } from '../support/factories';
 import { startService, type RunningService } from '../support/running-service';
 
 describe('HTTP surface', () => {
@@ -65,18 +63,12 @@ describe('HTTP surface', () => {
 describe('readiness when the store is down', () => {
   it('answers 503 on /readyz', async () => {
     const store = openSqliteStore({ memory: true });
-    const service = createService({
-      config: { ...aConfig(), port: 0 },
-      store,
-      logger: createLogger('silent'),
-      version: 't',
-    });
-    const { port } = await service.listen();
+    const svc = await startService({}, { store, seed: false });
     await store.close();
-    const res = await fetch(`http://127.0.0.1:${port}/readyz`);
+    const res = await fetch(`${svc.url}/readyz`);
     expect(res.status).toBe(503);
     expect(await res.json()).toEqual({ status: 'unavailable', store: 'sqlite' });
-    await new Promise<void>((resolve) => service.server.close(() => resolve()));
+    await new Promise<void>((resolve) => svc.service.server.close(() => resolve()));
   });
 });
 
@@ -84,41 +76,25 @@ describe('the tab', () => {
   it('serves the built tab under /tab/', async () => {
     const tabDir = mkdtempSync(path.join(tmpdir(), 'guichet-tab-'));
     writeFileSync(path.join(tabDir, 'index.html'), '<!doctype html><title>Guichet</title>');
-    const store = openSqliteStore({ memory: true });
-    const service = createService({
-      config: { ...aConfig(), port: 0 },
-      store,
-      logger: createLogger('silent'),
-      version: 't',
-      tabDir,
-    });
-    const { port } = await service.listen();
+    const svc = await startService({}, { seed: false, tabDir });
     try {
-      const res = await fetch(`http://127.0.0.1:${port}/tab/index.html`);
+      const res = await fetch(`${svc.url}/tab/index.html`);
       expect(res.status).toBe(200);
       expect(await res.text()).toContain('<title>Guichet</title>');
-      expect((await fetch(`http://127.0.0.1:${port}/tab/`)).status).toBe(200);
+      expect((await fetch(`${svc.url}/tab/`)).status).toBe(200);
     } finally {
-      await service.shutdown();
+      await svc.stop();
     }
   });
 
   it('says how to build the tab when it is missing', async () => {
-    const store = openSqliteStore({ memory: true });
-    const service = createService({
-      config: { ...aConfig(), port: 0 },
-      store,
-      logger: createLogger('silent'),
-      version: 't',
-      tabDir: '/nonexistent',
-    });
-    const { port } = await service.listen();
+    const svc = await startService({}, { seed: false, tabDir: '/nonexistent' });
     try {
-      const res = await fetch(`http://127.0.0.1:${port}/tab/`);
+      const res = await fetch(`${svc.url}/tab/`);
       expect(res.status).toBe(503);
       expect(JSON.stringify(await res.json())).toContain('npm run build:tab');
     } finally {
-      await service.shutdown();
+      await svc.stop();
     }
   });
 });
@@ -150,20 +126,13 @@ describe('graceful shutdown', () => {
     const inner = openSqliteStore({ memory: true });
     await seedDemoData(inner);
     const store = slowStore(inner, 400);
-    const service = createService({
-      config: { ...aConfig(), port: 0 },
-      store,
-      logger: createLogger('silent'),
-      version: 't',
-    });
-    const { port } = await service.listen();
-    const turn = fetch(`http://127.0.0.1:${port}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(anActivity({ text: 'bonjour', extra: { deliveryMode: 'expectReplies' } })),
-    });
+    const svc = await startService({}, { store, seed: false });
+    const turn = svc.post(
+      '/api/messages',
+      anActivity({ text: 'bonjour', extra: { deliveryMode: 'expectReplies' } }),
+    );
     await new Promise((r) => setTimeout(r, 100));
-    const stopping = service.shutdown();
+    const stopping = svc.stop();
     expect(store.closed).toBe(false);
     const res = await turn;
     expect(res.status).toBe(200);

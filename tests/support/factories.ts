@@ -4,20 +4,11 @@
 import { randomUUID } from 'node:crypto';
 import { loadConfig, type Config } from '../../bot/src/config/config';
 import type { BeneficiaryInput } from '../../bot/src/domain/beneficiaries/beneficiary';
-import { DEMO_BENEFICIARY_TENANT } from '../../bot/src/cli/demo-data';
+import { DEMO_BENEFICIARIES, DEMO_BENEFICIARY_TENANT } from '../../bot/src/cli/demo-data';
 
-/** A valid beneficiary input (Ville de Bellerive-sur-Rhône unless overridden). */
+/** A valid beneficiary input: the demo "Ville de Bellerive-sur-Rhône" unless overridden. */
 export function aBeneficiary(overrides: Partial<BeneficiaryInput> = {}): BeneficiaryInput {
-  return {
-    siret: '21690012300029',
-    name: 'Ville de Bellerive-sur-Rhône',
-    kind: 'commune',
-    zone: 'metropole',
-    modality: 1,
-    conventionDate: '2024-09-02',
-    tenantIds: [DEMO_BENEFICIARY_TENANT],
-    ...overrides,
-  };
+  return { ...DEMO_BENEFICIARIES[0]!, ...overrides };
 }
 
 export interface ActivityOptions {

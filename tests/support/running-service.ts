@@ -18,19 +18,29 @@ export interface RunningService {
   post(path: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
 }
 
-/** Starts the service with demo data on an in-memory SQLite store. */
+export interface StartOptions {
+  /** Load the demo data first (default true). */
+  seed?: boolean;
+  /** Use this store instead of a fresh in-memory SQLite store. */
+  store?: Store;
+  /** Folder of the built tab (default: tab/dist). */
+  tabDir?: string;
+}
+
+/** Starts the service, by default with demo data on an in-memory SQLite store. */
 export async function startService(
   env: Record<string, string> = {},
-  options: { seed?: boolean } = {},
+  options: StartOptions = {},
 ): Promise<RunningService> {
   const config = { ...aConfig(env), port: 0 };
-  const store = openSqliteStore({ memory: true });
+  const store = options.store ?? openSqliteStore({ memory: true });
   if (options.seed !== false) await seedDemoData(store);
   const service = createService({
     config,
     store,
     logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
     version: 'test',
+    tabDir: options.tabDir,
   });
   const address = await service.listen();
   const url = `http://127.0.0.1:${address.port}`;

@@ -6,34 +6,25 @@ import { ConversationRepository } from '../../bot/src/store/conversation-reposit
 import { SYSTEM_PARTITION } from '../../bot/src/store/port';
 import { DEMO_TENANTS } from '../../bot/src/config/config';
 import { anActivity } from '../support/factories';
-import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
-import { startService, type RunningService } from '../support/running-service';
+import { useBotHarness } from '../support/bot-harness';
 
 const BELLERIVE = '21690012300029';
 const bot = { id: '28:guichet-bot', name: 'Guichet' };
 
 describe('conversation references', () => {
-  let svc: RunningService;
-  let connector: FakeConnector;
-  let conversations: ConversationRepository;
-
-  beforeAll(async () => {
-    svc = await startService();
-    connector = await startFakeConnector();
-    conversations = new ConversationRepository(svc.store);
-  });
-  afterAll(async () => {
-    await svc.stop();
-    await connector.close();
-  });
+  const h = useBotHarness();
+  const conversations = {
+    get: (pk: string, id: string) => new ConversationRepository(h.svc.store).get(pk, id),
+    list: (pk: string) => new ConversationRepository(h.svc.store).list(pk),
+  };
 
   it('stores a personal chat on install (bot added) and greets with the welcome card', async () => {
-    await svc.post(
+    await h.svc.post(
       '/api/messages',
       anActivity({
         type: 'conversationUpdate',
         conversationId: 'a:personal-1',
-        serviceUrl: connector.serviceUrl,
+        serviceUrl: h.connector.serviceUrl,
         extra: { membersAdded: [bot] },
       }),
     );
@@ -41,33 +32,33 @@ describe('conversation references', () => {
     expect(stored).toMatchObject({
       scope: 'personal',
       tenantId: DEMO_BENEFICIARY_TENANT,
-      serviceUrl: connector.serviceUrl,
+      serviceUrl: h.connector.serviceUrl,
     });
     expect((stored!.reference as { conversation: { id: string } }).conversation.id).toBe('a:personal-1');
-    const [greeting] = await connector.waitFor(1);
+    const [greeting] = await h.connector.waitFor(1);
     expect(greeting!.body.attachments).toHaveLength(1);
   });
 
   it('stores a group chat on the first message and refreshes it on the next', async () => {
-    await svc.post(
+    await h.svc.post(
       '/api/messages',
       anActivity({
         text: 'bonjour',
         conversationId: '19:group-1@thread.v2',
         conversationType: 'groupChat',
-        serviceUrl: connector.serviceUrl,
+        serviceUrl: h.connector.serviceUrl,
       }),
     );
     const first = await conversations.get(BELLERIVE, '19:group-1@thread.v2');
     expect(first?.scope).toBe('groupChat');
     await new Promise((r) => setTimeout(r, 5));
-    await svc.post(
+    await h.svc.post(
       '/api/messages',
       anActivity({
         text: 'aide',
         conversationId: '19:group-1@thread.v2',
         conversationType: 'groupChat',
-        serviceUrl: connector.serviceUrl,
+        serviceUrl: h.connector.serviceUrl,
       }),
     );
     const second = await conversations.get(BELLERIVE, '19:group-1@thread.v2');
@@ -76,36 +67,36 @@ describe('conversation references', () => {
 
   it('stores a team channel with its team id and removes every channel of the team on uninstall', async () => {
     const teamId = '19:team-1@thread.tacv2';
-    await svc.post(
+    await h.svc.post(
       '/api/messages',
       anActivity({
         type: 'installationUpdate',
         conversationId: `${teamId}`,
         conversationType: 'channel',
         teamId,
-        serviceUrl: connector.serviceUrl,
+        serviceUrl: h.connector.serviceUrl,
         extra: { action: 'add' },
       }),
     );
-    await svc.post(
+    await h.svc.post(
       '/api/messages',
       anActivity({
         text: 'bonjour',
         conversationId: `${teamId};messageid=42`,
         conversationType: 'channel',
         teamId,
-        serviceUrl: connector.serviceUrl,
+        serviceUrl: h.connector.serviceUrl,
       }),
     );
     expect((await conversations.list(BELLERIVE)).filter((c) => c.teamId === teamId)).toHaveLength(2);
-    await svc.post(
+    await h.svc.post(
       '/api/messages',
       anActivity({
         type: 'installationUpdate',
         conversationId: teamId,
         conversationType: 'channel',
         teamId,
-        serviceUrl: connector.serviceUrl,
+        serviceUrl: h.connector.serviceUrl,
         extra: { action: 'remove' },
       }),
     );
@@ -113,23 +104,23 @@ describe('conversation references', () => {
   });
 
   it('removes a chat when the bot is removed from it', async () => {
-    await svc.post(
+    await h.svc.post(
       '/api/messages',
       anActivity({
         text: 'bonjour',
         conversationId: '19:group-2@thread.v2',
         conversationType: 'groupChat',
-        serviceUrl: connector.serviceUrl,
+        serviceUrl: h.connector.serviceUrl,
       }),
     );
     expect(await conversations.get(BELLERIVE, '19:group-2@thread.v2')).toBeDefined();
-    await svc.post(
+    await h.svc.post(
       '/api/messages',
       anActivity({
         type: 'conversationUpdate',
         conversationId: '19:group-2@thread.v2',
         conversationType: 'groupChat',
-        serviceUrl: connector.serviceUrl,
+        serviceUrl: h.connector.serviceUrl,
         extra: { membersRemoved: [bot] },
       }),
     );
@@ -137,7 +128,7 @@ describe('conversation references', () => {
   });
 
   it('keeps Titulaire conversations in the system partition', async () => {
-    await svc.post(
+    await h.svc.post(
       '/api/messages',
       anActivity({
         text: 'bonjour',
@@ -145,7 +136,7 @@ describe('conversation references', () => {
         conversationId: '19:support@thread.tacv2',
         conversationType: 'channel',
         teamId: '19:support-team',
-        serviceUrl: connector.serviceUrl,
+        serviceUrl: h.connector.serviceUrl,
       }),
     );
     expect(await conversations.get(SYSTEM_PARTITION, '19:support@thread.tacv2')).toBeDefined();
@@ -153,18 +144,18 @@ describe('conversation references', () => {
   });
 
   it('ignores other members joining a conversation', async () => {
-    const before = connector.posted.length;
-    await svc.post(
+    const before = h.connector.posted.length;
+    await h.svc.post(
       '/api/messages',
       anActivity({
         type: 'conversationUpdate',
         conversationId: '19:group-3@thread.v2',
         conversationType: 'groupChat',
-        serviceUrl: connector.serviceUrl,
+        serviceUrl: h.connector.serviceUrl,
         extra: { membersAdded: [{ id: '29:someone' }] },
       }),
     );
     expect(await conversations.get(BELLERIVE, '19:group-3@thread.v2')).toBeUndefined();
-    expect(connector.posted.length).toBe(before);
+    expect(h.connector.posted.length).toBe(before);
   });
 });
