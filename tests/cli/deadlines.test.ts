@@ -15,7 +15,10 @@ interface Run {
 
 /** Runs the real CLI process (`node --import tsx bot/src/cli/deadlines.ts`) on the given input. */
 async function runCli(input: string, nodeArgs: string[] = []): Promise<Run> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', CLI], { cwd: ROOT, env: { ...process.env } });
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', CLI], {
+    cwd: ROOT,
+    env: { ...process.env },
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (t: string) => (stdout += t));
@@ -25,9 +28,14 @@ async function runCli(input: string, nodeArgs: string[] = []): Promise<Run> {
   return { code, stdout, stderr };
 }
 
-const lines = (text: string) => text.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+const lines = (text: string) =>
+  text
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
-const C1 = '{"id":"c1","type":"incident","zone":"martinique","severity":3,"modality":1,"openedAt":"2026-05-21T21:30:00Z"}';
+const C1 =
+  '{"id":"c1","type":"incident","zone":"martinique","severity":3,"modality":1,"openedAt":"2026-05-21T21:30:00Z"}';
 const Q1 = '{"id":"q1","type":"quote","zone":"metropole","receivedAt":"2026-04-30T09:00:00Z"}';
 
 describe('guichet deadlines (real process)', () => {
@@ -116,7 +124,9 @@ describe('guichet deadlines (real process)', () => {
 });
 
 /** Streams `count` generated cases (one in 1000 invalid) into the real CLI under a 48 MB heap cap. */
-async function measure(count: number): Promise<{ code: number | null; lines: number; errors: number; peakKiB: number }> {
+async function measure(
+  count: number,
+): Promise<{ code: number | null; lines: number; errors: number; peakKiB: number }> {
   const child = spawn(process.execPath, ['--max-old-space-size=48', '--import', 'tsx', CLI], {
     cwd: ROOT,
     env: { ...process.env, GUICHET_REPORT_RSS: '1' },
@@ -144,9 +154,11 @@ function* generateCases(count: number): Generator<string> {
   for (let i = 0; i < count; i++) {
     const at = new Date(Date.UTC(2025, 0, 1) + ((i * 7919) % (3 * 365 * 86_400)) * 1000).toISOString();
     const zone = zones[i % zones.length];
-    if (i % 1000 === 999) batch += `{"id":"b${i}","type":"incident","zone":"${zone}","severity":5,"modality":1,"openedAt":"${at}"}\n`;
+    if (i % 1000 === 999)
+      batch += `{"id":"b${i}","type":"incident","zone":"${zone}","severity":5,"modality":1,"openedAt":"${at}"}\n`;
     else if (i % 3 === 0) batch += `{"id":"q${i}","type":"quote","zone":"${zone}","receivedAt":"${at}"}\n`;
-    else batch += `{"id":"c${i}","type":"incident","zone":"${zone}","severity":${1 + (i % 4)},"modality":${1 + (i % 2)},"openedAt":"${at}"}\n`;
+    else
+      batch += `{"id":"c${i}","type":"incident","zone":"${zone}","severity":${1 + (i % 4)},"modality":${1 + (i % 2)},"openedAt":"${at}"}\n`;
     if (batch.length > 65_536) {
       yield batch;
       batch = '';
