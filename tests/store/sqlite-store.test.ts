@@ -108,21 +108,21 @@ describe('sqlite store', () => {
 
   it('keeps data across close and reopen', async () => {
     const first = open();
-    const created = await first.container('tickets').create({ id: 't1', pk: 'b1', s: 'ouvert' });
+    const created = await first.container('business').create({ id: 't1', pk: 'b1', s: 'ouvert' });
     await first.close();
-    expect(await open().container('tickets').read('b1', 't1')).toEqual(created);
+    expect(await open().container('business').read('b1', 't1')).toEqual(created);
   });
 
   it('stores _etag and _ts in columns only, never in the body', async () => {
     const store = open();
-    await store.container('tickets').create({ id: 't1', pk: 'b1', _etag: 'x', _ts: 'y' } as Doc);
+    await store.container('business').create({ id: 't1', pk: 'b1', _etag: 'x', _ts: 'y' } as Doc);
     const body = inspect(file, (db) => db.prepare('SELECT body FROM documents').pluck().get()) as string;
     expect(JSON.parse(body)).toEqual({ id: 't1', pk: 'b1' });
   });
 
   it('rejects SQL in a field path and keeps the table', async () => {
     const store = open();
-    const tickets = store.container('tickets');
+    const tickets = store.container('business');
     await tickets.create({ id: 't1', pk: 'b1' });
     const field = "a'); DROP TABLE documents;--";
     await expect(
@@ -143,7 +143,7 @@ describe('sqlite store', () => {
   });
 
   it('refuses a continuation token from another query', async () => {
-    const tickets = open().container('tickets');
+    const tickets = open().container('business');
     for (const id of ['a', 'b', 'c']) await tickets.create({ id, pk: 'b1', s: 'ouvert' });
     const { continuationToken } = await tickets.query({ pk: 'b1', limit: 1 });
     await expect(tickets.query({ pk: 'b2', limit: 1, continuationToken })).rejects.toBeInstanceOf(
@@ -154,7 +154,7 @@ describe('sqlite store', () => {
   });
 
   it('orders and pages mixed JSON types like Cosmos: missing, null, false, true, numbers, strings, arrays, objects', async () => {
-    const tickets = open().container('tickets');
+    const tickets = open().container('business');
     const values: [string, unknown][] = [
       ['h', 'b'],
       ['c', null],
@@ -190,7 +190,7 @@ describe('sqlite store', () => {
   });
 
   it('filters and orders on _ts, kept outside the body', async () => {
-    const tickets = open().container('tickets');
+    const tickets = open().container('business');
     const first = await tickets.create({ id: 't1', pk: 'b1' });
     await new Promise((resolve) => setTimeout(resolve, 5));
     const second = await tickets.create({ id: 't2', pk: 'b1' });
@@ -201,7 +201,7 @@ describe('sqlite store', () => {
   });
 
   it('checks ids and partition keys like Cosmos', async () => {
-    const tickets = open().container('tickets');
+    const tickets = open().container('business');
     for (const id of ['', 'a/b', 'a\\b', 'a?b', 'a#b', 'x'.repeat(256)]) {
       await expect(tickets.create({ id, pk: 'b1' })).rejects.toBeInstanceOf(ValidationError);
     }
@@ -210,7 +210,7 @@ describe('sqlite store', () => {
   });
 
   it('keeps ETag guards across two connections to the same file', async () => {
-    const [one, two] = [open().container('tickets'), open().container('tickets')];
+    const [one, two] = [open().container('business'), open().container('business')];
     const v1 = await one.create({ id: 't1', pk: 'b1', n: 0 });
     const results = await Promise.allSettled([
       one.replace({ ...v1, n: 1 }, { ifMatch: v1._etag }),
@@ -227,7 +227,7 @@ describe('sqlite store', () => {
     await store.close();
     await store.close();
     await expect(store.ping()).rejects.toBeInstanceOf(StoreUnavailableError);
-    await expect(store.container('tickets').read('b1', 't1')).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(store.container('business').read('b1', 't1')).rejects.toBeInstanceOf(StoreUnavailableError);
   });
 
   it('writes field paths exactly as an expression index spells them', () => {
@@ -236,7 +236,7 @@ describe('sqlite store', () => {
       const index =
         "CREATE INDEX by_status ON documents (container, pk, json_extract(body, '$.meta.status'), id)";
       applyMigrations(db, [...MIGRATIONS, { id: '9000-index', sql: index }]);
-      const plan = planQuery('tickets', {
+      const plan = planQuery('business', {
         pk: 'b1',
         filters: [{ field: 'meta.status', op: 'eq', value: 'open' }],
       });

@@ -62,7 +62,7 @@ export function describeStoreContract(
 
     beforeEach(async () => {
       store = await makeStore();
-      c = store.container<TestDoc>('tickets');
+      c = store.container<TestDoc>('business');
       run = randomUUID();
       pkA = `benef-a-${run}`;
       pkB = `benef-b-${run}`;
@@ -150,9 +150,9 @@ export function describeStoreContract(
         await c.create(doc('t1', { s: 'B' }, pkB));
         expect((await c.read(pkA, 't1'))?.s).toBe('A');
         expect((await c.read(pkB, 't1'))?.s).toBe('B');
-        const quotes = store.container<TestDoc>('quotes');
-        expect(await quotes.read(pkA, 't1')).toBeUndefined();
-        await quotes.create(doc('t1', { s: 'devis' }));
+        const other = store.container<TestDoc>('catalogue');
+        expect(await other.read(pkA, 't1')).toBeUndefined();
+        await other.create(doc('t1', { s: 'devis' }));
         expect((await c.read(pkA, 't1'))?.s).toBe('A');
         expect(await c.delete(pkB, 't1')).toBe(true);
         expect((await c.read(pkA, 't1'))?.s).toBe('A');

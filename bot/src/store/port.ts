@@ -13,19 +13,15 @@
  * - `batch` is atomic within one partition (Cosmos transactional batch).
  */
 
-/** Container names. One per document family; the Cosmos adapter creates one container each. */
-export const CONTAINERS = [
-  'beneficiaries',
-  'staff',
-  'conversations',
-  'tickets',
-  'quotes',
-  'orders',
-  'catalogue',
-  'counters',
-  'audit',
-  'outbox',
-] as const;
+/**
+ * Container names, one per access pattern.
+ * - `business`: everything that belongs to one beneficiary and changes together — tickets, quotes,
+ *   orders, their audit events and the outbox messages they cause — partitioned by the beneficiary's
+ *   SIRET, so that a change, its audit event and its notifications commit in one `batch`.
+ * - `beneficiaries`, `staff`, `conversations`: the registries.
+ * - `catalogue`: the price schedule; `counters`: sequences such as ticket numbers.
+ */
+export const CONTAINERS = ['beneficiaries', 'staff', 'conversations', 'business', 'catalogue', 'counters'] as const;
 export type ContainerName = (typeof CONTAINERS)[number];
 
 /** Partition of documents that belong to no beneficiary (staff, CANUT and Titulaire channels, counters). */
