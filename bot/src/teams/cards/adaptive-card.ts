@@ -5,7 +5,7 @@
 
 export type CardElement = Record<string, unknown> & { type: string };
 export type CardAction = Record<string, unknown> & {
-  type: 'Action.Submit' | 'Action.Execute' | 'Action.OpenUrl';
+  type: 'Action.Submit' | 'Action.Execute' | 'Action.OpenUrl' | 'Action.ShowCard';
   title: string;
 };
 
@@ -59,4 +59,79 @@ export function actionSet(actions: CardAction[]): CardElement {
 /** Wraps a card as a message attachment. */
 export function attachment(content: AdaptiveCard): { contentType: string; content: AdaptiveCard } {
   return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content };
+}
+
+export interface InputOptions {
+  placeholder?: string;
+  value?: string;
+  isRequired?: boolean;
+  /** Shown under the input; Guichet uses it for the server's French validation message. */
+  errorMessage?: string;
+  isMultiline?: boolean;
+  maxLength?: number;
+  style?: 'text' | 'tel' | 'email' | 'url';
+}
+
+/** A labelled text input; a server-side error, when given, is shown in red under it. */
+export function textInput(id: string, label: string, options: InputOptions = {}): CardElement[] {
+  const { errorMessage, ...rest } = options;
+  return [
+    { type: 'Input.Text', id, label, ...rest },
+    ...(errorMessage ? [text(errorMessage, { color: 'Attention', size: 'Small', spacing: 'None' })] : []),
+  ];
+}
+
+/** A labelled choice set (drop-down, or radio buttons when `expanded`). */
+export function choiceInput(
+  id: string,
+  label: string,
+  choices: { title: string; value: string }[],
+  options: {
+    value?: string;
+    isRequired?: boolean;
+    errorMessage?: string;
+    expanded?: boolean;
+    placeholder?: string;
+  } = {},
+): CardElement[] {
+  const { errorMessage, expanded, ...rest } = options;
+  return [
+    { type: 'Input.ChoiceSet', id, label, choices, style: expanded ? 'expanded' : 'compact', ...rest },
+    ...(errorMessage ? [text(errorMessage, { color: 'Attention', size: 'Small', spacing: 'None' })] : []),
+  ];
+}
+
+/** An Action.Execute: Teams sends an `adaptiveCard/action` invoke with this verb and data. */
+export function execute(
+  title: string,
+  verb: string,
+  data: Record<string, unknown> = {},
+  style?: 'positive' | 'destructive',
+): CardAction {
+  return { type: 'Action.Execute', title, verb, data, ...(style ? { style } : {}) };
+}
+
+/** An action that unfolds a sub-card (used to collect the inputs of an action in place). */
+export function showCard(title: string, body: CardElement[], actions: CardAction[]): CardAction {
+  return { type: 'Action.ShowCard', title, card: { type: 'AdaptiveCard', body, actions } };
+}
+
+/**
+ * Makes a card refresh itself through an Action.Execute `verb` when a user opens it, so every viewer
+ * sees the current state and the buttons of their own role. Teams refreshes automatically only for
+ * the listed users (at most 60), others on demand.
+ */
+export function withRefresh(
+  content: AdaptiveCard,
+  verb: string,
+  data: Record<string, unknown>,
+  userIds: string[] = [],
+): AdaptiveCard {
+  return {
+    ...content,
+    refresh: {
+      action: { type: 'Action.Execute', title: 'Actualiser', verb, data },
+      ...(userIds.length > 0 ? { userIds: userIds.slice(0, 60) } : {}),
+    },
+  };
 }
