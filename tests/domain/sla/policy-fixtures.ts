@@ -1,16 +1,10 @@
 /** A policy with restoration targets (the contract sets none), for restoration and alert tests. */
-import { CONTRACT_POLICY, HOUR_MS, type SlaPolicy, type SlaTarget } from '../../../bot/src/domain/sla/policy';
-
-const business = (hours: number): SlaTarget => ({
-  targetMs: hours * HOUR_MS,
-  clock: 'business',
-  alertHours: 'business',
-});
-const allHours = (hours: number): SlaTarget => ({
-  targetMs: hours * HOUR_MS,
-  clock: 'elapsed',
-  alertHours: 'any',
-});
+import {
+  businessTarget as business,
+  CONTRACT_POLICY,
+  elapsedTarget as allHours,
+  type SlaPolicy,
+} from '../../../bot/src/domain/sla/policy';
 
 export const WITH_RESTORATION: SlaPolicy = {
   ...CONTRACT_POLICY,

@@ -40,12 +40,14 @@ export type TargetKind = 'firstResponse' | 'restoration';
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 3_600_000;
 
-const business = (hours: number): SlaTarget => ({
+/** A target counted in business hours, alerting only inside the business windows. */
+export const businessTarget = (hours: number): SlaTarget => ({
   targetMs: hours * HOUR_MS,
   clock: 'business',
   alertHours: 'business',
 });
-const allHours = (hours: number): SlaTarget => ({
+/** A target counted in elapsed time (24/7), alerting at any hour. */
+export const elapsedTarget = (hours: number): SlaTarget => ({
   targetMs: hours * HOUR_MS,
   clock: 'elapsed',
   alertHours: 'any',
@@ -61,10 +63,10 @@ export const CONTRACT_POLICY: SlaPolicy = deepFreeze({
   label: 'Accord-cadre AOO_2024_PSTM : délais de première réponse (CCTP 5.6.6.1)',
   windows: DEFAULT_WINDOWS,
   firstResponse: {
-    1: { 1: business(1), 2: allHours(1) },
-    2: { 1: business(1), 2: allHours(1) },
-    3: { 1: business(8), 2: business(8) },
-    4: { 1: business(24), 2: business(24) },
+    1: { 1: businessTarget(1), 2: elapsedTarget(1) },
+    2: { 1: businessTarget(1), 2: elapsedTarget(1) },
+    3: { 1: businessTarget(8), 2: businessTarget(8) },
+    4: { 1: businessTarget(24), 2: businessTarget(24) },
   },
   restoration: {},
   alertThresholdsPercent: [50, 80, 100],
