@@ -60,6 +60,15 @@ const envSchema = z.object({
   CANUT_TENANT_ID: optional(guid),
   LOCAL_SIGNIN: optional(boolean),
   DEMO_SEED: optional(boolean),
+  OUTBOX_TENANT_RATE: z.coerce
+    .number({ error: 'doit être un nombre de messages par seconde' })
+    .positive({ error: 'doit être un nombre de messages par seconde supérieur à 0' })
+    .default(30),
+  OUTBOX_INTERVAL_MS: z.coerce
+    .number({ error: 'doit être un nombre de millisecondes' })
+    .int()
+    .min(0, { error: 'doit être un nombre de millisecondes (0 : envoi désactivé)' })
+    .default(5000),
   SHUTDOWN_TIMEOUT_MS: z.coerce
     .number({ error: 'doit être un nombre de millisecondes' })
     .int()
@@ -87,6 +96,10 @@ export interface Config {
   localSignIn: boolean;
   demoSeed: boolean;
   shutdownTimeoutMs: number;
+  /** Proactive messages per second per tenant (Teams allows about 30 requests/s). */
+  outboxTenantRate: number;
+  /** Pause of the outbox sender between sweeps; 0 disables sending (tests, maintenance). */
+  outboxIntervalMs: number;
 }
 
 /** Thrown when the environment is invalid; `problems` name each variable. */
@@ -131,6 +144,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     localSignIn: e.LOCAL_SIGNIN ?? !production,
     demoSeed: e.DEMO_SEED ?? !production,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    outboxTenantRate: e.OUTBOX_TENANT_RATE,
+    outboxIntervalMs: e.OUTBOX_INTERVAL_MS,
   };
   checkConsistency(config, e);
   return config;

@@ -21,6 +21,9 @@ import { StaffRepository } from '../store/staff-repository';
 import { createBotApp } from '../teams/bot-app';
 import { activityAuthenticator, botAuthConfig } from '../teams/bot-auth';
 import { storeLookups } from '../teams/requester-lookups';
+import { OutboxSender } from '../jobs/outbox-sender';
+import { RateLimiter } from '../jobs/rate-limiter';
+import { SdkProactiveDelivery } from '../teams/proactive-delivery';
 import { InFlight } from './in-flight';
 import { loggerOf, tagRequest } from './request-context';
 
@@ -35,6 +38,8 @@ export interface ServiceOptions {
 
 export interface Service {
   server: Server;
+  /** Delivers the outbox; started by `listen()`, stopped by `shutdown()`. */
+  outbox: OutboxSender;
   listen(): Promise<AddressInfo>;
   /** Stops accepting requests, lets in-flight turns finish (up to the timeout), closes the store. */
   shutdown(): Promise<void>;
@@ -58,16 +63,28 @@ export function createService(options: ServiceOptions): Service {
     );
   });
 
-  mountBot(server, options, inFlight);
+  const adapter = createAdapter(config, logger);
+  const outbox = new OutboxSender({
+    store,
+    logger,
+    delivery: new SdkProactiveDelivery(adapter),
+    limiter: new RateLimiter({ perTenant: { ratePerSecond: config.outboxTenantRate } }),
+    intervalMs: config.outboxIntervalMs,
+  });
+  mountBot(server, options, adapter, inFlight, () => outbox.wake());
   mountProbes(server, store);
   mountApi(server, { name: 'guichet', version: options.version });
   mountTab(server, options.tabDir ?? path.resolve(__dirname, '../../../tab/dist'));
 
   return {
     server,
+    outbox,
     listen: () =>
       new Promise((resolve) => {
-        server.listen(config.port, config.host, () => resolve(server.address()));
+        server.listen(config.port, config.host, () => {
+          if (config.outboxIntervalMs > 0) outbox.start();
+          resolve(server.address());
+        });
       }),
     shutdown: async () => {
       // Stop accepting, let running turns answer, then cut idle keep-alive connections that
@@ -81,31 +98,42 @@ export function createService(options: ServiceOptions): Service {
       const grace = setTimeout(() => server.server.closeAllConnections(), 1000);
       await closed;
       clearTimeout(grace);
+      // The running sweep records its outcomes before the store goes away.
+      await outbox.stop();
       await store.close();
     },
   };
 }
 
-function mountBot(server: Server, { config, store, logger }: ServiceOptions, inFlight: InFlight): void {
-  const authConfig = botAuthConfig(config);
+function createAdapter(config: Config, logger: Logger): CloudAdapter {
   const adapter = new CloudAdapter(
-    authConfig,
+    botAuthConfig(config),
     undefined,
     undefined,
     undefined,
-    createOutboundHostValidator({
-      // Outside development, never send the bot's token to a host that is not Microsoft's.
-      enabled: config.env === 'production',
-    }),
+    // In production, never send the bot's token to a host that is not Microsoft's.
+    createOutboundHostValidator({ enabled: config.env === 'production' }),
   );
   adapter.onTurnError = async (ctx, err) => {
     logger.error({ err, activityId: ctx.activity.id }, 'unhandled turn error');
   };
+  return adapter;
+}
+
+function mountBot(
+  server: Server,
+  { config, store, logger }: ServiceOptions,
+  adapter: CloudAdapter,
+  inFlight: InFlight,
+  wakeOutbox: () => void,
+): void {
+  const authConfig = botAuthConfig(config);
   const bot = createBotApp({
     adapter,
     lookups: storeLookups(new BeneficiaryRepository(store), new StaffRepository(store), config),
     conversations: new ConversationRepository(store),
     logger,
+    wakeOutbox,
   });
   const authenticate = activityAuthenticator(authConfig);
   server.post('/api/messages', async (req: Request, res: Response) => {

@@ -4,6 +4,7 @@
  * beneficiary they belong to, or the system partition for Titulaire and CANUT conversations.
  */
 import { createHash } from 'node:crypto';
+import { NotFoundError, PreconditionFailedError } from '../domain/errors';
 import type { Container, Doc, Store } from './port';
 
 export type ConversationScope = 'personal' | 'groupChat' | 'channel';
@@ -21,6 +22,13 @@ export interface ConversationRecord {
   /** The Bot Framework conversation reference, as the SDK wants it back for proactive sends. */
   reference: Record<string, unknown>;
   updatedAt: string;
+  /**
+   * Set when the connector answered 403/404 (bot removed, conversation deleted): the outbox stops
+   * writing there. A later `save` without it (the bot heard from the conversation again) reactivates it.
+   */
+  inactive?: boolean;
+  inactiveSince?: string;
+  inactiveReason?: string;
 }
 
 type ConversationDoc = Doc & ConversationRecord & { type: 'conversation' };
@@ -46,6 +54,31 @@ export class ConversationRepository {
   /** The stored reference of a conversation, if any. */
   async get(pk: string, conversationId: string): Promise<ConversationRecord | undefined> {
     return this.container.read(pk, docId(conversationId));
+  }
+
+  /**
+   * Marks a conversation inactive (dead for proactive messages); false when it is not stored.
+   * Read-modify-write under ETag, so a concurrent refresh of the reference is not overwritten.
+   */
+  async markInactive(pk: string, conversationId: string, reason: string, now: Date): Promise<boolean> {
+    const id = docId(conversationId);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const doc = await this.container.read(pk, id);
+      if (doc === undefined) return false;
+      if (doc.inactive) return true;
+      const { _etag, _ts, ...fields } = doc;
+      try {
+        await this.container.replace(
+          { ...fields, inactive: true, inactiveSince: now.toISOString(), inactiveReason: reason },
+          { ifMatch: _etag },
+        );
+        return true;
+      } catch (err) {
+        if (err instanceof NotFoundError) return false;
+        if (!(err instanceof PreconditionFailedError)) throw err;
+      }
+    }
+    throw new PreconditionFailedError();
   }
 
   /** Removes one conversation (bot uninstalled from a chat). */

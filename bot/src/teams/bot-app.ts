@@ -26,6 +26,8 @@ export interface BotDependencies {
   lookups: RequesterLookups;
   conversations: ConversationRepository;
   logger: Logger;
+  /** Asks the outbox sender to run soon, after a turn queued notifications. */
+  wakeOutbox?: () => void;
   now?: () => Date;
 }
 

@@ -41,6 +41,18 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    id: '0002-outbox-due',
+    // The outbox sender asks, across partitions, for pending messages whose time has come.
+    sql: `
+      CREATE INDEX documents_outbox_due ON documents (
+        container,
+        json_extract(body, '$.type'),
+        json_extract(body, '$.status'),
+        json_extract(body, '$.nextAttemptAt')
+      );
+    `,
+  },
 ];
 
 const BOOTSTRAP = `
