@@ -82,13 +82,18 @@ describe('conversation references', () => {
       '/api/messages',
       anActivity({
         text: 'bonjour',
-        conversationId: `${teamId};messageid=42`,
+        conversationId: '19:projets@thread.tacv2;messageid=42',
         conversationType: 'channel',
         teamId,
         serviceUrl: h.connector.serviceUrl,
       }),
     );
     expect((await conversations.list(BELLERIVE)).filter((c) => c.teamId === teamId)).toHaveLength(2);
+    // A message in a thread is remembered as its channel, so proactive posts open new threads.
+    const projets = await conversations.get(BELLERIVE, '19:projets@thread.tacv2');
+    expect((projets!.reference as { conversation: { id: string } }).conversation.id).toBe(
+      '19:projets@thread.tacv2',
+    );
     await h.svc.post(
       '/api/messages',
       anActivity({

@@ -32,11 +32,20 @@ export function activityFacts(activity: Activity): ActivityFacts {
     tenantId: (channelData.tenant?.id ?? activity.conversation?.tenantId)?.toLowerCase(),
     userObjectId: activity.from?.aadObjectId?.toLowerCase(),
     userName: activity.from?.name || undefined,
-    conversationId: activity.conversation?.id,
+    conversationId:
+      scope === 'channel' ? channelConversationId(activity.conversation?.id) : activity.conversation?.id,
     scope,
     teamId: channelData.team?.id,
     channelId: channelData.channel?.id,
   };
+}
+
+/**
+ * In a channel, Teams addresses a reply thread as `<channel id>;messageid=<root post>`. Guichet keeps
+ * the channel itself, so that proactive messages start new posts instead of landing in an old thread.
+ */
+export function channelConversationId(id: string | undefined): string | undefined {
+  return id?.replace(/;messageid=\d+$/, '');
 }
 
 /** True when the bot itself is among the members added or removed. */

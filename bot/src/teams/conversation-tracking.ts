@@ -34,9 +34,20 @@ export async function rememberConversation(
     channelId: facts.channelId,
     userObjectId: facts.scope === 'personal' ? facts.userObjectId : undefined,
     serviceUrl: ctx.activity.serviceUrl,
-    reference: JSON.parse(JSON.stringify(ctx.activity.getConversationReference())) as Record<string, unknown>,
+    reference: referenceOf(ctx, facts.conversationId),
     updatedAt: now.toISOString(),
   });
+}
+
+/** The SDK's conversation reference as plain JSON, addressed to the conversation itself (not a thread). */
+function referenceOf(ctx: TurnContext, conversationId: string): Record<string, unknown> {
+  const reference = JSON.parse(JSON.stringify(ctx.activity.getConversationReference())) as {
+    conversation?: { id?: string };
+    activityId?: string;
+  };
+  if (reference.conversation) reference.conversation.id = conversationId;
+  delete reference.activityId;
+  return reference as Record<string, unknown>;
 }
 
 /** Forgets the conversation (or, for a team, every channel of it) the bot was removed from. */
