@@ -16,6 +16,7 @@ const STATUS: Record<ErrorCode, number> = {
   PRECONDITION_FAILED: 412,
   STORE_UNAVAILABLE: 503,
   INTERNAL: 500,
+  INVALID_TRANSITION: 409,
 };
 
 export interface ErrorBody {

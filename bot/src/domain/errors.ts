@@ -17,7 +17,8 @@ export type ErrorCode =
   | 'BENEFICIARY_INACTIVE'
   | 'IMPORT_REJECTED'
   | 'STORE_UNAVAILABLE'
-  | 'INTERNAL';
+  | 'INTERNAL'
+  | 'INVALID_TRANSITION';
 
 /** One problem of an input, located by field path or file line. */
 export interface Issue {
@@ -121,4 +122,15 @@ export class StoreUnavailableError extends GuichetError {
 export function toGuichetError(err: unknown): GuichetError {
   if (err instanceof GuichetError) return err;
   return new GuichetError('INTERNAL', 'Une erreur inattendue est survenue. Elle a été journalisée.');
+}
+
+/** An action that the current status of a document does not allow (e.g. taking a closed ticket). */
+export class InvalidTransitionError extends GuichetError {
+  constructor(
+    message: string,
+    readonly status: string,
+    readonly action: string,
+  ) {
+    super('INVALID_TRANSITION', message);
+  }
 }
