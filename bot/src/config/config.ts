@@ -58,6 +58,8 @@ const envSchema = z.object({
   BOT_AUTHORITY_ENDPOINT: optional(z.url({ error: 'doit être une URL absolue' })),
   TITULAIRE_TENANT_ID: optional(guid),
   CANUT_TENANT_ID: optional(guid),
+  /** Conversation id of the Titulaire's support channel; default: the Titulaire channel heard last. */
+  SUPPORT_CHANNEL_ID: optional(z.string().min(1)),
   LOCAL_SIGNIN: optional(boolean),
   DEMO_SEED: optional(boolean),
   OUTBOX_TENANT_RATE: z.coerce
@@ -93,6 +95,7 @@ export interface Config {
   };
   titulaireTenantId: string;
   canutTenantId: string;
+  supportChannelId?: string;
   localSignIn: boolean;
   demoSeed: boolean;
   shutdownTimeoutMs: number;
@@ -141,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     titulaireTenantId: e.TITULAIRE_TENANT_ID ?? DEMO_TENANTS.titulaire,
     canutTenantId: e.CANUT_TENANT_ID ?? DEMO_TENANTS.canut,
+    supportChannelId: e.SUPPORT_CHANNEL_ID,
     localSignIn: e.LOCAL_SIGNIN ?? !production,
     demoSeed: e.DEMO_SEED ?? !production,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,

@@ -20,6 +20,7 @@ import type { Store } from '../store/port';
 import { StaffRepository } from '../store/staff-repository';
 import { createBotApp } from '../teams/bot-app';
 import { activityAuthenticator, botAuthConfig } from '../teams/bot-auth';
+import { incidentDependencies } from '../teams/incident-wiring';
 import { storeLookups } from '../teams/requester-lookups';
 import { OutboxSender } from '../jobs/outbox-sender';
 import { RateLimiter } from '../jobs/rate-limiter';
@@ -132,6 +133,7 @@ function mountBot(
     adapter,
     lookups: storeLookups(new BeneficiaryRepository(store), new StaffRepository(store), config),
     conversations: new ConversationRepository(store),
+    incidents: incidentDependencies(store, config, wakeOutbox),
     logger,
     wakeOutbox,
   });

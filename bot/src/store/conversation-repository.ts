@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { NotFoundError, PreconditionFailedError } from '../domain/errors';
-import type { Container, Doc, Store } from './port';
+import { SYSTEM_PARTITION, type Container, type Doc, type Store } from './port';
 
 export type ConversationScope = 'personal' | 'groupChat' | 'channel';
 
@@ -105,5 +105,23 @@ export class ConversationRepository {
       limit: 1000,
     });
     return page.items;
+  }
+
+  /**
+   * The channel where the Titulaire's support team gets tickets: `preferredId` when it is stored and
+   * active, otherwise the Titulaire channel that spoke with the bot most recently.
+   */
+  async findStaffChannel(tenantId: string, preferredId?: string): Promise<ConversationRecord | undefined> {
+    const page = await this.container.query({
+      pk: SYSTEM_PARTITION,
+      filters: [
+        { field: 'scope', op: 'eq', value: 'channel' },
+        { field: 'tenantId', op: 'eq', value: tenantId.toLowerCase() },
+      ],
+      orderBy: [{ field: 'updatedAt', direction: 'desc' }],
+      limit: 100,
+    });
+    const active = page.items.filter((c) => !c.inactive);
+    return active.find((c) => c.conversationId === preferredId) ?? active[0];
   }
 }

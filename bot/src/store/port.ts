@@ -21,7 +21,14 @@
  * - `beneficiaries`, `staff`, `conversations`: the registries.
  * - `catalogue`: the price schedule; `counters`: sequences such as ticket numbers.
  */
-export const CONTAINERS = ['beneficiaries', 'staff', 'conversations', 'business', 'catalogue', 'counters'] as const;
+export const CONTAINERS = [
+  'beneficiaries',
+  'staff',
+  'conversations',
+  'business',
+  'catalogue',
+  'counters',
+] as const;
 export type ContainerName = (typeof CONTAINERS)[number];
 
 /** Partition of documents that belong to no beneficiary (staff, CANUT and Titulaire channels, counters). */

@@ -49,4 +49,15 @@ export class StaffRepository {
     });
     return [...new Set(page.items.flatMap((m) => m.roles))];
   }
+
+  /** The Titulaire's support engineers (reassignment choices), by name. */
+  async engineers(): Promise<StaffMember[]> {
+    const page = await this.container.query({
+      pk: SYSTEM_PARTITION,
+      filters: [{ field: 'roles', op: 'arrayContains', value: 'Support.Engineer' }],
+      orderBy: [{ field: 'displayName' }],
+      limit: 1000,
+    });
+    return page.items;
+  }
 }

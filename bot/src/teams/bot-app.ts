@@ -15,16 +15,27 @@ import { BeneficiaryInactiveError, NotABeneficiaryError, toGuichetError } from '
 import { resolveRequester, type Requester, type RequesterLookups } from '../domain/identity/requester';
 import type { ConversationRepository } from '../store/conversation-repository';
 import { activityFacts, concernsBot } from './activity-context';
-import { attachment } from './cards/adaptive-card';
+import { attachment, type AdaptiveCard } from './cards/adaptive-card';
 import { welcomeCard } from './cards/welcome-card';
 import { forgetConversation, rememberConversation } from './conversation-tracking';
 import { HELP_TEXT, NOT_YET_AVAILABLE } from './help-text';
-import { commandOf, type BotCommand } from './text-commands';
+import {
+  createIncident,
+  executeTicketAction,
+  listTickets,
+  showTicket,
+  startIncident,
+  startOnBehalf,
+  type IncidentDependencies,
+} from './incident-handlers';
+import { TICKET_VERB_PREFIX } from './cards/ticket-card';
+import { requestOfSubmit, requestOfText, type BotRequest } from './text-commands';
 
 export interface BotDependencies {
   adapter: CloudAdapter;
   lookups: RequesterLookups;
   conversations: ConversationRepository;
+  incidents: IncidentDependencies;
   logger: Logger;
   /** Asks the outbox sender to run soon, after a turn queued notifications. */
   wakeOutbox?: () => void;
@@ -38,6 +49,7 @@ interface TurnHandlers {
   uninstall(ctx: TurnContext): Promise<void>;
   submit(ctx: TurnContext): Promise<void>;
   message(ctx: TurnContext): Promise<void>;
+  execute(ctx: TurnContext, state: TurnState, data: Record<string, unknown>): Promise<AdaptiveCard | string>;
 }
 
 /** Builds the agent application with all of Guichet's routes. */
@@ -62,6 +74,7 @@ export function createBotApp(deps: BotDependencies): AgentApplication<TurnState>
     on.submit,
   );
   app.onActivity(ActivityTypes.Message, on.message);
+  app.adaptiveCards.actionExecute(new RegExp(`^${TICKET_VERB_PREFIX.replace('.', '\\.')}`), on.execute);
   return app;
 }
 
@@ -94,41 +107,70 @@ function turnHandlers(deps: BotDependencies): TurnHandlers {
     }
   };
 
-  const answer = (commandOfTurn: (ctx: TurnContext) => BotCommand) =>
+  const answer = (requestOfTurn: (ctx: TurnContext) => BotRequest) =>
     guarded(async (ctx) => {
       const requester = await admit(ctx);
-      if (requester) await respond(ctx, requester, commandOfTurn(ctx));
+      if (requester) await respond(ctx, requester, requestOfTurn(ctx), deps);
     });
 
+  // An invoke must answer within Teams' 15 s with a card or a message: errors become a message.
+  // The SDK hands over the whole action ({ type, verb, data }); Teams merges the card's inputs into `data`.
+  const execute = async (ctx: TurnContext, _state: TurnState, action: Record<string, unknown>) => {
+    const data = (action.data ?? {}) as Record<string, unknown>;
+    try {
+      const requester = await admit(ctx);
+      if (!requester) return new NotABeneficiaryError().message;
+      return await executeTicketAction(ctx, requester, data, deps.incidents);
+    } catch (err) {
+      deps.logger.error({ err, activityId: ctx.activity.id }, 'card action failed');
+      return toGuichetError(err).message;
+    }
+  };
+
   return {
-    install: answer(() => 'welcome'),
+    install: answer(() => ({ command: 'welcome' })),
     uninstall: guarded(async (ctx) => {
       const facts = activityFacts(ctx.activity);
       const requester = await resolveRequester(deps.lookups, facts.tenantId, facts.userObjectId);
       await forgetConversation(deps.conversations, ctx, requester);
     }),
-    submit: answer((ctx) => commandOf(submittedAction(ctx.activity))),
-    message: answer((ctx) => commandOf(ctx.activity.removeRecipientMention() ?? ctx.activity.text ?? '')),
+    submit: answer((ctx) => requestOfSubmit(ctx.activity.value)),
+    message: answer((ctx) => requestOfText(ctx.activity.removeRecipientMention() ?? ctx.activity.text ?? '')),
+    execute,
   };
 }
 
-async function respond(ctx: TurnContext, requester: KnownRequester, command: BotCommand): Promise<void> {
-  if (command === 'help') {
-    await ctx.sendActivity(MessageFactory.text(HELP_TEXT));
-  } else if (command === 'welcome') {
-    await ctx.sendActivity(
-      MessageFactory.attachment(attachment(welcomeCard(requester, ctx.activity.from?.name))),
-    );
-  } else {
-    await ctx.sendActivity(MessageFactory.text(NOT_YET_AVAILABLE[command] ?? HELP_TEXT));
+async function respond(
+  ctx: TurnContext,
+  requester: KnownRequester,
+  request: BotRequest,
+  deps: BotDependencies,
+): Promise<void> {
+  const incidents = deps.incidents;
+  switch (request.command) {
+    case 'help':
+      return void (await ctx.sendActivity(MessageFactory.text(HELP_TEXT)));
+    case 'welcome':
+      return void (await ctx.sendActivity(
+        MessageFactory.attachment(attachment(welcomeCard(requester, ctx.activity.from?.name))),
+      ));
+    case 'incident.start':
+      return startIncident(ctx, requester);
+    case 'incident.onBehalf':
+      return startOnBehalf(ctx, requester, request.arg ?? '', incidents);
+    case 'incident.create':
+      return createIncident(ctx, requester, incidents, false);
+    case 'incident.createOnBehalf':
+      return createIncident(ctx, requester, incidents, true);
+    case 'tickets.list':
+      return listTickets(ctx, requester, incidents);
+    case 'ticket.show':
+      return showTicket(ctx, requester, request.arg ?? '', incidents);
+    default:
+      await ctx.sendActivity(MessageFactory.text(NOT_YET_AVAILABLE[request.command] ?? HELP_TEXT));
   }
 }
 
 function isSubmit(activity: Activity): boolean {
   return typeof activity.value === 'object' && activity.value !== null;
-}
-
-function submittedAction(activity: Activity): string {
-  const action = (activity.value as { action?: unknown }).action;
-  return typeof action === 'string' ? action : '';
 }

@@ -9,7 +9,9 @@ export const HELP_TEXT = [
   '- **bonjour** ou **menu** : afficher le menu',
   '- **incident** : déclarer un incident (sévérité 1 à 4, délai de première réponse contractuel)',
   '- **devis** : demander un devis (réponse sous 10 jours ouvrés)',
-  '- **mes tickets**, **mes devis**, **mes commandes** : suivre vos demandes',
+  '- **mes tickets** : vos tickets ouverts ; **ticket INC-2026-000042** : un ticket',
+  '- **mes devis**, **mes commandes** : suivre vos devis et bons de commande',
+  '- **incident pour <SIRET>** (équipe support) : saisir un appel ou un courriel',
   '- **aide** : ce message',
   '',
   "Vous pouvez aussi utiliser l'onglet Guichet de votre équipe pour le tableau de bord.",
@@ -17,14 +19,9 @@ export const HELP_TEXT = [
 
 /** Menu entries whose feature is not delivered yet: the bot says so plainly instead of pretending. */
 export const NOT_YET_AVAILABLE: Record<string, string> = {
-  'incident.start':
-    "La déclaration d'incidents dans Teams arrive dans la prochaine version de Guichet. " +
-    'En attendant, appelez le support du Titulaire au numéro indiqué dans votre convention.',
   'quote.start':
     'La demande de devis dans Teams arrive dans une prochaine version de Guichet. ' +
     'En attendant, adressez votre demande par courriel à votre interlocuteur commercial.',
-  'tickets.list':
-    'Le suivi des tickets arrive avec la déclaration d’incidents, dans la prochaine version de Guichet.',
   'quotes.list':
     'Le suivi des devis arrive avec les demandes de devis, dans une prochaine version de Guichet.',
   'orders.list':

@@ -1,9 +1,25 @@
 /**
- * Maps what a user types (or the action a card button sends) to a bot command.
+ * Maps what a user types (or the action a card button sends) to a bot request.
  */
 
 export type BotCommand =
-  'welcome' | 'help' | 'incident.start' | 'quote.start' | 'tickets.list' | 'quotes.list' | 'orders.list';
+  | 'welcome'
+  | 'help'
+  | 'incident.start'
+  | 'incident.onBehalf'
+  | 'incident.create'
+  | 'incident.createOnBehalf'
+  | 'ticket.show'
+  | 'tickets.list'
+  | 'quote.start'
+  | 'quotes.list'
+  | 'orders.list';
+
+/** A command and its argument (a ticket number, a SIRET). */
+export interface BotRequest {
+  command: BotCommand;
+  arg?: string;
+}
 
 const BY_TEXT: Record<string, BotCommand> = {
   aide: 'help',
@@ -13,15 +29,20 @@ const BY_TEXT: Record<string, BotCommand> = {
   devis: 'quote.start',
   'demander un devis': 'quote.start',
   'mes tickets': 'tickets.list',
+  tickets: 'tickets.list',
   'mes devis': 'quotes.list',
   'mes commandes': 'orders.list',
 };
 
-const ACTIONS = new Set<string>([
+/** Commands a card button may send in its `action` field. */
+const CARD_ACTIONS = new Set<string>([
   'help',
   'incident.start',
-  'quote.start',
+  'incident.create',
+  'incident.createOnBehalf',
+  'ticket.show',
   'tickets.list',
+  'quote.start',
   'quotes.list',
   'orders.list',
 ]);
@@ -38,8 +59,20 @@ export function normaliseText(text: string): string {
     .trim();
 }
 
-/** The command for a typed text or a card action; anything unknown shows the welcome card. */
-export function commandOf(input: string): BotCommand {
-  if (ACTIONS.has(input)) return input as BotCommand;
-  return BY_TEXT[normaliseText(input)] ?? 'welcome';
+/** The request behind a typed text; anything unknown shows the welcome card. */
+export function requestOfText(input: string): BotRequest {
+  const text = normaliseText(input);
+  const ticket = /^ticket\s+(inc[\s-]*\d{4}[\s-]*\d{1,6})$/.exec(text);
+  if (ticket?.[1]) return { command: 'ticket.show', arg: ticket[1] };
+  const onBehalf = /^incident pour\s+([\d\s]{14,20})$/.exec(text);
+  if (onBehalf?.[1]) return { command: 'incident.onBehalf', arg: onBehalf[1].replace(/\s/g, '') };
+  return { command: BY_TEXT[text] ?? 'welcome' };
+}
+
+/** The request behind a card's Action.Submit payload. */
+export function requestOfSubmit(value: unknown): BotRequest {
+  const v = (value ?? {}) as { action?: unknown; number?: unknown };
+  const action = typeof v.action === 'string' ? v.action : '';
+  if (!CARD_ACTIONS.has(action)) return { command: 'welcome' };
+  return { command: action as BotCommand, ...(typeof v.number === 'string' ? { arg: v.number } : {}) };
 }

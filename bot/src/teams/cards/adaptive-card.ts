@@ -65,8 +65,10 @@ export interface InputOptions {
   placeholder?: string;
   value?: string;
   isRequired?: boolean;
-  /** Shown under the input; Guichet uses it for the server's French validation message. */
-  errorMessage?: string;
+  /** The server's French validation message, shown in red under the input. */
+  problem?: string;
+  /** What the client says when a required input is left empty. */
+  requiredMessage?: string;
   isMultiline?: boolean;
   maxLength?: number;
   style?: 'text' | 'tel' | 'email' | 'url';
@@ -74,11 +76,20 @@ export interface InputOptions {
 
 /** A labelled text input; a server-side error, when given, is shown in red under it. */
 export function textInput(id: string, label: string, options: InputOptions = {}): CardElement[] {
-  const { errorMessage, ...rest } = options;
+  const { problem, requiredMessage, ...rest } = options;
   return [
-    { type: 'Input.Text', id, label, ...rest },
-    ...(errorMessage ? [text(errorMessage, { color: 'Attention', size: 'Small', spacing: 'None' })] : []),
+    { type: 'Input.Text', id, label, ...rest, ...requiredError(options.isRequired, requiredMessage, label) },
+    ...problemText(problem),
   ];
+}
+
+/** Adaptive Cards want a message for every required input: the client shows it when left empty. */
+function requiredError(isRequired: boolean | undefined, message: string | undefined, label: string) {
+  return isRequired ? { errorMessage: message ?? `${label} : champ obligatoire.` } : {};
+}
+
+function problemText(problem: string | undefined): CardElement[] {
+  return problem ? [text(problem, { color: 'Attention', size: 'Small', spacing: 'None' })] : [];
 }
 
 /** A labelled choice set (drop-down, or radio buttons when `expanded`). */
@@ -89,15 +100,23 @@ export function choiceInput(
   options: {
     value?: string;
     isRequired?: boolean;
-    errorMessage?: string;
+    problem?: string;
     expanded?: boolean;
     placeholder?: string;
   } = {},
 ): CardElement[] {
-  const { errorMessage, expanded, ...rest } = options;
+  const { problem, expanded, ...rest } = options;
   return [
-    { type: 'Input.ChoiceSet', id, label, choices, style: expanded ? 'expanded' : 'compact', ...rest },
-    ...(errorMessage ? [text(errorMessage, { color: 'Attention', size: 'Small', spacing: 'None' })] : []),
+    {
+      type: 'Input.ChoiceSet',
+      id,
+      label,
+      choices,
+      style: expanded ? 'expanded' : 'compact',
+      ...rest,
+      ...requiredError(options.isRequired, undefined, label),
+    },
+    ...problemText(problem),
   ];
 }
 
