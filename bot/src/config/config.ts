@@ -30,6 +30,26 @@ const port = z.coerce
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
+/** Entra ID's multi-tenant v2.0 metadata: the API accepts tokens of every tenant, then filters them. */
+export const ENTRA_OPENID_CONFIG_URL =
+  'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration';
+
+const AUDIENCE_ERROR =
+  "doit être l'URI d'application (api://<domaine>/<id client>) ou l'id client, séparés par des virgules";
+const AUDIENCE =
+  /^([a-z][a-z0-9+.-]*:\/\/\S+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+/** `api://guichet.example.fr/<client id>`, or several accepted audiences separated by commas. */
+const audienceList = z
+  .string()
+  .transform((v) =>
+    v
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.string().regex(AUDIENCE, { error: AUDIENCE_ERROR })).min(1, { error: AUDIENCE_ERROR }));
+
 const envSchema = z.object({
   NODE_ENV: z
     .enum(['development', 'test', 'production'], {
@@ -61,6 +81,15 @@ const envSchema = z.object({
   /** Conversation id of the Titulaire's support channel; default: the Titulaire channel heard last. */
   SUPPORT_CHANNEL_ID: optional(z.string().min(1)),
   LOCAL_SIGNIN: optional(boolean),
+  /** Loopback port of the local OpenID provider; 0 picks a free one. */
+  LOCAL_SIGNIN_PORT: z.coerce
+    .number({ error: 'doit être un entier entre 0 et 65535' })
+    .int({ error: 'doit être un entier entre 0 et 65535' })
+    .min(0, { error: 'doit être un entier entre 0 et 65535' })
+    .max(65535, { error: 'doit être un entier entre 0 et 65535' })
+    .default(0),
+  AUTH_OPENID_CONFIG_URL: z.url({ error: 'doit être une URL absolue' }).default(ENTRA_OPENID_CONFIG_URL),
+  AUTH_AUDIENCE: optional(audienceList),
   DEMO_SEED: optional(boolean),
   OUTBOX_TENANT_RATE: z.coerce
     .number({ error: 'doit être un nombre de messages par seconde' })
@@ -71,6 +100,11 @@ const envSchema = z.object({
     .int()
     .min(0, { error: 'doit être un nombre de millisecondes (0 : envoi désactivé)' })
     .default(5000),
+  SLA_WATCH_INTERVAL_MS: z.coerce
+    .number({ error: 'doit être un nombre de millisecondes' })
+    .int()
+    .min(0, { error: 'doit être un nombre de millisecondes (0 : surveillance désactivée)' })
+    .default(30000),
   SHUTDOWN_TIMEOUT_MS: z.coerce
     .number({ error: 'doit être un nombre de millisecondes' })
     .int()
@@ -96,6 +130,14 @@ export interface Config {
   titulaireTenantId: string;
   canutTenantId: string;
   supportChannelId?: string;
+  /** The REST API's sign-in: which OpenID provider issues the tokens, and for which audience. */
+  auth: {
+    openIdConfigUrl: string;
+    /** Accepted `aud` values; empty when the API's Entra registration is not configured. */
+    audience: string[];
+    /** Port of the local OpenID provider when the local sign-in is on (0: any free port). */
+    localSignInPort: number;
+  };
   localSignIn: boolean;
   demoSeed: boolean;
   shutdownTimeoutMs: number;
@@ -103,6 +145,8 @@ export interface Config {
   outboxTenantRate: number;
   /** Pause of the outbox sender between sweeps; 0 disables sending (tests, maintenance). */
   outboxIntervalMs: number;
+  /** Pause of the SLA watch between sweeps; 0 disables it. */
+  slaWatchIntervalMs: number;
 }
 
 /** Thrown when the environment is invalid; `problems` name each variable. */
@@ -145,11 +189,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     titulaireTenantId: e.TITULAIRE_TENANT_ID ?? DEMO_TENANTS.titulaire,
     canutTenantId: e.CANUT_TENANT_ID ?? DEMO_TENANTS.canut,
     supportChannelId: e.SUPPORT_CHANNEL_ID,
-    localSignIn: e.LOCAL_SIGNIN ?? !production,
+    auth: {
+      openIdConfigUrl: e.AUTH_OPENID_CONFIG_URL,
+      audience: e.AUTH_AUDIENCE ?? [],
+      localSignInPort: e.LOCAL_SIGNIN_PORT,
+    },
+    // Without the API's Entra registration, the tab can only sign in locally.
+    localSignIn: e.LOCAL_SIGNIN ?? (!production && !e.AUTH_AUDIENCE),
     demoSeed: e.DEMO_SEED ?? !production,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     outboxTenantRate: e.OUTBOX_TENANT_RATE,
     outboxIntervalMs: e.OUTBOX_INTERVAL_MS,
+    slaWatchIntervalMs: e.SLA_WATCH_INTERVAL_MS,
   };
   checkConsistency(config, e);
   return config;
@@ -161,6 +212,10 @@ function checkConsistency(config: Config, e: z.infer<typeof envSchema>): void {
     if (!config.bot.clientId) problems.push('BOT_CLIENT_ID : obligatoire en production (identité du bot)');
     if (!config.bot.tenantId) problems.push('BOT_TENANT_ID : obligatoire en production');
     if (config.localSignIn) problems.push('LOCAL_SIGNIN : la connexion locale est interdite en production');
+    if (config.auth.audience.length === 0)
+      problems.push("AUTH_AUDIENCE : obligatoire en production (api://<domaine>/<id client> de l'API)");
+    if (!config.auth.openIdConfigUrl.startsWith('https://'))
+      problems.push('AUTH_OPENID_CONFIG_URL : https obligatoire en production');
     if (config.demoSeed)
       problems.push('DEMO_SEED : les données de démonstration sont interdites en production');
     if (!e.TITULAIRE_TENANT_ID) problems.push('TITULAIRE_TENANT_ID : obligatoire en production');

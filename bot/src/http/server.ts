@@ -20,10 +20,11 @@ import type { Store } from '../store/port';
 import { StaffRepository } from '../store/staff-repository';
 import { createBotApp } from '../teams/bot-app';
 import { activityAuthenticator, botAuthConfig } from '../teams/bot-auth';
-import { incidentDependencies } from '../teams/incident-wiring';
+import { incidentDependencies, supportChannelLookup } from '../teams/incident-wiring';
 import { storeLookups } from '../teams/requester-lookups';
 import { OutboxSender } from '../jobs/outbox-sender';
 import { RateLimiter } from '../jobs/rate-limiter';
+import { SlaWatch } from '../jobs/sla-watch';
 import { SdkProactiveDelivery } from '../teams/proactive-delivery';
 import { InFlight } from './in-flight';
 import { loggerOf, tagRequest } from './request-context';
@@ -72,21 +73,38 @@ export function createService(options: ServiceOptions): Service {
     limiter: new RateLimiter({ perTenant: { ratePerSecond: config.outboxTenantRate } }),
     intervalMs: config.outboxIntervalMs,
   });
+  const slaWatch = new SlaWatch({
+    store,
+    logger,
+    supportChannel: supportChannelLookup(store, config),
+    wake: () => outbox.wake(),
+    intervalMs: config.slaWatchIntervalMs,
+  });
   mountBot(server, options, adapter, inFlight, () => outbox.wake());
   mountProbes(server, store);
-  mountApi(server, { name: 'guichet', version: options.version });
+  const api = mountApi(server, {
+    name: 'guichet',
+    version: options.version,
+    config,
+    store,
+    logger,
+    wake: () => outbox.wake(),
+  });
   mountTab(server, options.tabDir ?? path.resolve(__dirname, '../../../tab/dist'));
 
   return {
     server,
     outbox,
-    listen: () =>
-      new Promise((resolve) => {
+    listen: async () => {
+      await api.start();
+      return new Promise((resolve) => {
         server.listen(config.port, config.host, () => {
           if (config.outboxIntervalMs > 0) outbox.start();
+          if (config.slaWatchIntervalMs > 0) slaWatch.start();
           resolve(server.address());
         });
-      }),
+      });
+    },
     shutdown: async () => {
       // Stop accepting, let running turns answer, then cut idle keep-alive connections that
       // would otherwise hold close() open for their whole timeout.
@@ -99,8 +117,11 @@ export function createService(options: ServiceOptions): Service {
       const grace = setTimeout(() => server.server.closeAllConnections(), 1000);
       await closed;
       clearTimeout(grace);
-      // The running sweep records its outcomes before the store goes away.
+      // The running sweeps record their outcomes before the store goes away; alerts first, since
+      // they queue messages for the outbox.
+      await slaWatch.stop();
       await outbox.stop();
+      await api.stop();
       await store.close();
     },
   };

@@ -53,6 +53,21 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    id: '0003-sla-due',
+    // The SLA watch asks, across partitions, for tickets whose next alert has passed
+    // (`type = 'ticket' AND nextAlertAt <= now`): a range over this index, so a sweep reads the due
+    // tickets only. Partial: only documents with an alert scheduled (open tickets) are indexed, so
+    // closed tickets, events and outbox messages cost it nothing; `nextAlertAt <= ?` implies the
+    // condition, which lets SQLite use it.
+    sql: `
+      CREATE INDEX documents_sla_due ON documents (
+        container,
+        json_extract(body, '$.type'),
+        json_extract(body, '$.nextAlertAt')
+      ) WHERE json_extract(body, '$.nextAlertAt') IS NOT NULL;
+    `,
+  },
 ];
 
 const BOOTSTRAP = `
