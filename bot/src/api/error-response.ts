@@ -17,7 +17,18 @@ const STATUS: Record<ErrorCode, number> = {
   STORE_UNAVAILABLE: 503,
   INTERNAL: 500,
   INVALID_TRANSITION: 409,
+  QUOTE_SUPERSEDED: 409,
+  QUOTE_EXPIRED: 409,
+  QUOTE_ALREADY_DECIDED: 409,
 };
+
+/** Every stable error code, for the OpenAPI document. */
+export const ERROR_CODES = Object.keys(STATUS) as ErrorCode[];
+
+/** The HTTP status each error code maps to. */
+export function statusOf(code: ErrorCode): number {
+  return STATUS[code];
+}
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; issues?: GuichetError['issues']; requestId?: string };

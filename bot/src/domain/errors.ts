@@ -18,7 +18,10 @@ export type ErrorCode =
   | 'IMPORT_REJECTED'
   | 'STORE_UNAVAILABLE'
   | 'INTERNAL'
-  | 'INVALID_TRANSITION';
+  | 'INVALID_TRANSITION'
+  | 'QUOTE_SUPERSEDED'
+  | 'QUOTE_EXPIRED'
+  | 'QUOTE_ALREADY_DECIDED';
 
 /** One problem of an input, located by field path or file line. */
 export interface Issue {
@@ -132,5 +135,36 @@ export class InvalidTransitionError extends GuichetError {
     readonly action: string,
   ) {
     super('INVALID_TRANSITION', message);
+  }
+}
+
+/** A quote version that a newer revision replaced: only the latest version can be sent or accepted. */
+export class QuoteSupersededError extends GuichetError {
+  constructor(
+    message: string,
+    readonly version: number,
+    readonly latestVersion: number,
+  ) {
+    super('QUOTE_SUPERSEDED', message);
+  }
+}
+
+/** A sent quote past its validity period: it can no longer be accepted. */
+export class QuoteExpiredError extends GuichetError {
+  constructor(
+    message: string,
+    readonly validUntil: string,
+  ) {
+    super('QUOTE_EXPIRED', message);
+  }
+}
+
+/** A quote already accepted or declined: the beneficiary's decision is final. */
+export class QuoteAlreadyDecidedError extends GuichetError {
+  constructor(
+    message: string,
+    readonly status: string,
+  ) {
+    super('QUOTE_ALREADY_DECIDED', message);
   }
 }

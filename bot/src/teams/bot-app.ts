@@ -46,6 +46,7 @@ type KnownRequester = Exclude<Requester, { kind: 'unknown' }>;
 
 interface TurnHandlers {
   install(ctx: TurnContext): Promise<void>;
+  remember(ctx: TurnContext): Promise<void>;
   uninstall(ctx: TurnContext): Promise<void>;
   submit(ctx: TurnContext): Promise<void>;
   message(ctx: TurnContext): Promise<void>;
@@ -64,8 +65,10 @@ export function createBotApp(deps: BotDependencies): AgentApplication<TurnState>
   });
   app.onActivity(ActivityTypes.InstallationUpdate, async (ctx) => {
     const action = ctx.activity.action ?? '';
+    // Teams (and the Playground) also send a conversationUpdate for the same install: that one greets,
+    // this one only remembers the conversation, so the welcome card comes once.
     if (action.startsWith('remove')) await on.uninstall(ctx);
-    else if (action === 'add') await on.install(ctx);
+    else if (action === 'add') await on.remember(ctx);
   });
   // Action.Submit arrives as a message with a value and no text (FIELD-NOTES.md).
   app.onActivity(
@@ -129,6 +132,7 @@ function turnHandlers(deps: BotDependencies): TurnHandlers {
 
   return {
     install: answer(() => ({ command: 'welcome' })),
+    remember: guarded(async (ctx) => void (await admit(ctx))),
     uninstall: guarded(async (ctx) => {
       const facts = activityFacts(ctx.activity);
       const requester = await resolveRequester(deps.lookups, facts.tenantId, facts.userObjectId);

@@ -1,0 +1,240 @@
+/**
+ * End to end, an incident across the two sides of the contract: the real service (its own process,
+ * SQLite file, demo data) and two Microsoft 365 Agents Playgrounds, since a Playground serves one
+ * tenant only. One is the beneficiary's (Léa Dubois, Ville de Bellerive-sur-Rhône), the other the
+ * Titulaire's (Camille Martin, support engineer), whose team channel plays the support channel.
+ * Both post to the same bot; each bot message goes back to the Playground whose serviceUrl the
+ * conversation was stored with. Headless Chromium drives both like people would.
+ *
+ * What the Playground 0.2.28 renders (found by looking at screenshots and page.content()):
+ * - chats and channels are buttons named `<team> - <channel>`; a channel is a list of posts with a
+ *   "Start a new post" box on top and a reply box under each post (all are Lexical editors);
+ * - bot text is a `p`; cards are `.ac-adaptiveCard`; an expanded ChoiceSet is radio buttons named by
+ *   their titles, a compact one a Fluent combobox (named by its label) whose choices are `option`s;
+ *   text inputs carry their placeholder; buttons are `button[aria-label="<title>"]`;
+ * - in a channel (and a group chat) only messages that @mention the bot reach it: type "@Gui" and
+ *   pick the `menuitem` "Guichet"; the bot's answer shows in the post's thread.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser';
+import { freePort, startProcess, type Started } from '../support/child-process';
+import {
+  BENEFICIARY_PLAYGROUND_CONFIG,
+  playgroundLog,
+  startPlayground,
+  SUPPORT_PLAYGROUND_CONFIG,
+  type StartedPlayground,
+} from '../support/playground';
+
+const ROOT = path.resolve(__dirname, '../..');
+const EDITOR = '[contenteditable="true"][data-lexical-editor="true"]';
+/** The team channel of playground/support.m365agentsplayground.yml, as its chat-list button is named. */
+const SUPPORT_CHANNEL = 'Titulaire — Support Guichet - Support Guichet';
+const TITLE = 'Messagerie arrêtée pour tout le service';
+const DESCRIPTION = "Plus aucun courriel n'arrive depuis 8 h, pour les 40 agents de la mairie.";
+const DOMAIN = 'Infrastructure (Azure, serveurs, réseau)';
+/** How long a bot answer may take to show up (the outbox sweeps every 200 ms here). */
+const SHOWN = 20000;
+
+jest.setTimeout(45000);
+
+describe('an incident declared in the Playground, taken in the support channel', () => {
+  let work: string;
+  let service: Started;
+  let playgrounds: StartedPlayground[] = [];
+  let browser: Browser;
+  let lea: Page;
+  let camille: Page;
+  let ticketNumber: string | undefined;
+  /** Set by a failed step: its screenshots and logs under `work` are then kept. */
+  let failed = false;
+
+  beforeAll(async () => {
+    work = mkdtempSync(path.join(tmpdir(), 'guichet-incident-e2e-'));
+    const botUrl = await startServiceProcess();
+    const started = await Promise.allSettled(
+      [BENEFICIARY_PLAYGROUND_CONFIG, SUPPORT_PLAYGROUND_CONFIG].map((config) =>
+        startPlayground({ config, botUrl, cwd: mkdtempSync(path.join(work, 'playground-')) }),
+      ),
+    );
+    // Keep whichever started, so that afterAll stops it even when the other one failed.
+    playgrounds = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    const failure = started.find((r) => r.status === 'rejected');
+    if (failure) throw failure.reason;
+    browser = await launchBrowser();
+    const [beneficiary, support] = playgrounds as [StartedPlayground, StartedPlayground];
+    [lea, camille] = await Promise.all([
+      openPlayground(browser, beneficiary.url),
+      openPlayground(browser, support.url),
+    ]);
+  }, 90000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all(playgrounds.map((p) => p.stop()));
+    await service?.stop();
+    if (work && !failed) rmSync(work, { recursive: true, force: true });
+  });
+
+  async function startServiceProcess(): Promise<string> {
+    const port = await freePort();
+    service = await startProcess(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bot/src/main.ts')], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: path.join(work, 'data'),
+        LOG_LEVEL: 'info',
+        OUTBOX_INTERVAL_MS: '200',
+      },
+      ready: /Guichet is listening/,
+    });
+    return `http://127.0.0.1:${port}`;
+  }
+
+  /** Runs a step; on failure, adds screenshots of both pages and the end of every log to the error. */
+  async function step(name: string, run: () => Promise<void>): Promise<void> {
+    try {
+      await run();
+    } catch (err) {
+      failed = true;
+      const shots: string[] = [];
+      for (const [who, page] of [
+        ['lea', lea],
+        ['camille', camille],
+      ] as const) {
+        const file = path.join(work, `${name.replace(/\W+/g, '-')}-${who}.png`);
+        if (await page?.screenshot({ path: file, fullPage: true }).catch(() => undefined)) shots.push(file);
+      }
+      throw new Error(
+        `${name}: ${(err as Error).message}\nScreenshots: ${shots.join(', ') || 'none'}\n` +
+          `--- service output (end) ---\n${service.output().slice(-3000)}\n` +
+          playgrounds.map((p) => playgroundLog(p.cwd, 1500)).join('\n'),
+      );
+    }
+  }
+
+  function requireTicket(): string {
+    if (!ticketNumber) throw new Error('no ticket number: the declaration step failed (see above)');
+    return ticketNumber;
+  }
+
+  it('Camille says "bonjour" to the bot in the team channel, which it then knows as the support channel', async () => {
+    await step('support channel', async () => {
+      await camille.locator(`button[aria-label="${SUPPORT_CHANNEL}"]`).click();
+      const newPost = camille.locator('[role="group"]', {
+        has: camille.getByText('Start a new post', { exact: true }),
+      });
+      await newPost.locator(EDITOR).click();
+      // In a channel the Playground, like Teams, forwards only messages that @mention the bot.
+      await camille.keyboard.type('@Gui');
+      await camille.getByRole('menuitem', { name: 'Guichet' }).click();
+      await camille.keyboard.type(' bonjour');
+      await camille.keyboard.press('Enter');
+      // The answer to a message names its author; the welcome cards sent on install do not.
+      await camille
+        .locator('.ac-adaptiveCard', { hasText: 'Bonjour Camille Martin !' })
+        .first()
+        .waitFor({ timeout: SHOWN });
+    });
+  });
+
+  it('Léa declares an incident through the form and gets its number and deadline in Paris time', async () => {
+    await step('declaration', async () => {
+      await lea.locator(EDITOR).click();
+      await lea.keyboard.type('incident');
+      await lea.keyboard.press('Enter');
+      const form = lea
+        .locator('.ac-adaptiveCard', { hasText: 'Déclarer un incident' })
+        .filter({ has: lea.locator('input[type="radio"]') })
+        .last();
+      await form.waitFor({ timeout: SHOWN });
+      await fillIncidentForm(lea, form);
+      await form.locator('button[aria-label="Envoyer"]').click();
+
+      const confirmation = lea
+        .locator('p', { hasText: /Votre demande est enregistrée sous le numéro/ })
+        .last();
+      await confirmation.waitFor({ timeout: SHOWN });
+      const text = (await confirmation.textContent()) ?? '';
+      ticketNumber = /\bINC-\d{4}-\d{6}\b/.exec(text)?.[0];
+      expect(ticketNumber).toMatch(/^INC-\d{4}-\d{6}$/);
+      expect(text).toMatch(/Première réponse du support au plus tard le .+, heure de Paris\./);
+      expect(text).toContain('gravité 1');
+    });
+  });
+
+  it('the ticket card appears in the support channel, and "Prendre en charge" takes the ticket', async () => {
+    const number = requireTicket();
+    await step('support card', async () => {
+      const cards = camille.locator('.ac-adaptiveCard', { hasText: number });
+      await cards
+        .first()
+        .waitFor({ timeout: SHOWN })
+        .catch(() => {
+          throw new Error(`no card of ${number} in the channel « ${SUPPORT_CHANNEL} » after ${SHOWN} ms`);
+        });
+      expect(await cards.count()).toBe(1);
+      const card = cards.first();
+      await card.getByText(`${number} — ${TITLE}`).waitFor();
+      await card.locator('p', { hasText: /^Nouveau · Gravité 1/ }).waitFor();
+      await card.locator('button[aria-label="Prendre en charge"]').click();
+
+      await card.locator('p', { hasText: /^Pris en charge · Gravité 1/ }).waitFor({ timeout: SHOWN });
+      await card.getByText('Camille Martin', { exact: true }).first().waitFor();
+      expect(await card.locator('button[aria-label="Prendre en charge"]').count()).toBe(0);
+    });
+  });
+
+  it("Léa's chat hears that Camille Martin took the ticket", async () => {
+    const number = requireTicket();
+    await step('beneficiary notified', async () => {
+      await lea
+        .locator('p', { hasText: `Votre ticket ${number} est pris en charge par Camille Martin` })
+        .first()
+        .waitFor({ timeout: SHOWN });
+    });
+  });
+
+  it('the service logged no error along the way', () => {
+    const errors = service
+      .output()
+      .split('\n')
+      .filter((line) => /"level":(50|60)/.test(line));
+    expect(errors).toEqual([]);
+  });
+});
+
+/** Opens a Playground in a new page and waits until its chat is ready. */
+async function openPlayground(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(url);
+  await page.locator(EDITOR).first().waitFor({ timeout: 30000 });
+  return page;
+}
+
+/** Severity 1, the default category, the Infrastructure domain, a title and a description. */
+async function fillIncidentForm(page: Page, form: Locator): Promise<void> {
+  await form.getByRole('radio', { name: /^Gravité 1 —/ }).check();
+  expect(await form.getByRole('combobox', { name: /Catégorie/ }).inputValue()).toBe('Incident');
+  await form.getByRole('combobox', { name: /Domaine/ }).click();
+  await page.getByRole('option', { name: DOMAIN }).click();
+  await expectValue(form.getByRole('combobox', { name: /Domaine/ }), 'Domaine', DOMAIN);
+  await form.locator('input[placeholder^="Ex. : messagerie inaccessible"]').fill(TITLE);
+  await form.locator('textarea[placeholder^="Que se passe-t-il"]').fill(DESCRIPTION);
+}
+
+/** Waits until a combobox shows `value` (the choice is applied asynchronously). */
+async function expectValue(input: Locator, label: string, value: string): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while ((await input.inputValue()) !== value) {
+    if (Date.now() > deadline)
+      throw new Error(`${label} shows « ${await input.inputValue()} », not « ${value} »`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
