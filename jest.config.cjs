@@ -10,8 +10,8 @@ const swcJs = [
 module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': swc, '^.+\\.m?js$': swcJs },
-  // jose (pulled in by the Agents SDK's jwks-rsa) ships only ESM, which Jest cannot require on Node 20.
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  // jose, oauth2-mock-server and its is-plain-obj ship only ESM, which Jest cannot require on Node 20.
+  transformIgnorePatterns: ['/node_modules/(?!(jose|oauth2-mock-server|is-plain-obj)/)'],
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: process.env.GUICHET_SKIP_E2E

@@ -15,6 +15,7 @@ const PRODUCTION_OK = {
   TITULAIRE_TENANT_ID: '7f3e9a10-5b2c-4d8e-9f01-2a3b4c5d6e7f',
   CANUT_TENANT_ID: 'c4a7e2d1-8b3f-4a6c-9e5d-1f2a3b4c5d6e',
   PUBLIC_URL: 'https://guichet.example.fr',
+  AUTH_AUDIENCE: 'api://guichet.example.fr/5e1d2c3b-4a59-4687-9123-0a1b2c3d4e5f',
 };
 
 const problemsOf = (env: Record<string, string>): string[] => {

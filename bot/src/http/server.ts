@@ -82,28 +82,19 @@ export function createService(options: ServiceOptions): Service {
   });
   mountBot(server, options, adapter, inFlight, () => outbox.wake());
   mountProbes(server, store);
-  const api = mountApi(server, {
-    name: 'guichet',
-    version: options.version,
-    config,
-    store,
-    logger,
-    wake: () => outbox.wake(),
-  });
+  const api = mountApi(server, { ...options, name: 'guichet', wake: () => outbox.wake() });
   mountTab(server, options.tabDir ?? path.resolve(__dirname, '../../../tab/dist'));
 
   return {
     server,
     outbox,
     listen: async () => {
+      // The API's sign-in is ready before the first request can arrive.
       await api.start();
-      return new Promise((resolve) => {
-        server.listen(config.port, config.host, () => {
-          if (config.outboxIntervalMs > 0) outbox.start();
-          if (config.slaWatchIntervalMs > 0) slaWatch.start();
-          resolve(server.address());
-        });
-      });
+      await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+      if (config.outboxIntervalMs > 0) outbox.start();
+      if (config.slaWatchIntervalMs > 0) slaWatch.start();
+      return server.address();
     },
     shutdown: async () => {
       // Stop accepting, let running turns answer, then cut idle keep-alive connections that
@@ -120,8 +111,7 @@ export function createService(options: ServiceOptions): Service {
       // The running sweeps record their outcomes before the store goes away; alerts first, since
       // they queue messages for the outbox.
       await slaWatch.stop();
-      await outbox.stop();
-      await api.stop();
+      await Promise.all([outbox.stop(), api.stop()]);
       await store.close();
     },
   };
