@@ -293,4 +293,31 @@ describe('OutboxSender', () => {
     expect(await outbox.get(BELLERIVE, 'm-1')).toMatchObject({ status: 'sent' });
     expect(await real.pendingCount()).toBe(0);
   });
+
+  it('stop() hands back the messages it has not sent yet instead of pacing through them', async () => {
+    const real = new OutboxSender({ store, delivery, logger, intervalMs: 60_000 });
+    await writeOutbox(
+      store,
+      Array.from({ length: 20 }, (_, i) =>
+        anOutboxMessage(`s-${String(i).padStart(2, '0')}`, 'a:chat-1', { at: Date.now() }),
+      ),
+    );
+    real.start();
+    await connector.waitFor(1);
+    await real.stop();
+    const all = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => message(`s-${String(i).padStart(2, '0')}`)),
+    );
+    const sent = all.filter((m) => m.status === 'sent');
+    const pending = all.filter((m) => m.status === 'pending');
+    expect(sent.length).toBeGreaterThanOrEqual(1);
+    expect(sent.length).toBeLessThan(20);
+    expect(sent.length + pending.length).toBe(20);
+    // Given back for the next instance at once: due now, and no attempt counted.
+    for (const m of pending) {
+      expect(Date.parse(m.nextAttemptAt)).toBeLessThanOrEqual(Date.now());
+      expect(m.attempts).toBe(0);
+    }
+    expect(connector.posted).toHaveLength(sent.length);
+  });
 });

