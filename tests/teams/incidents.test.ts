@@ -8,6 +8,7 @@ import { TicketRepository } from '../../bot/src/store/ticket-repository';
 import { checkAdaptiveCard } from '../support/adaptive-card-check';
 import { useBotHarness } from '../support/bot-harness';
 import { anActivity } from '../support/factories';
+import type { PostedActivity } from '../support/fake-connector';
 
 const BELLERIVE = '21690012300029';
 const CAMILLE = 'a1b2c3d4-0000-4000-8000-000000000001'; // Support.Engineer
@@ -46,6 +47,16 @@ describe('incidents in Teams', () => {
       value: { action: { type: 'Action.Execute', verb, data } },
     });
     return (await res.json()) as { statusCode: number; type: string; value: unknown };
+  };
+  const waitForPost = async (match: (p: PostedActivity) => boolean): Promise<PostedActivity> => {
+    const deadline = Date.now() + 5000;
+    for (;;) {
+      const found = h.connector.posted.find(match);
+      if (found) return found;
+      if (Date.now() > deadline)
+        throw new Error(`no matching activity among ${h.connector.posted.length} posted`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
   };
   const allTickets = async () => (await tickets().listOpen(BELLERIVE, undefined, 100)).items;
 
@@ -135,9 +146,11 @@ describe('incidents in Teams', () => {
     expect(JSON.stringify(taken.value)).toContain('Pris en charge');
     await invoke('ticket.take', ids, from, 'invoke-take-1');
     expect(await tickets().events(BELLERIVE, ticket!.id)).toHaveLength(2);
-    const posted = await h.connector.waitFor(1);
-    const toLea = posted.find((p) => p.path.includes(LEA_CHAT));
-    expect(toLea?.body.text).toMatch(/Camille Martin/);
+    // Other notifications (the support card of an earlier ticket) may arrive first: wait for Léa's.
+    const toLea = await waitForPost(
+      (p) => p.path.includes(LEA_CHAT) && /Camille Martin/.test(String(p.body.text)),
+    );
+    expect(toLea.body.text).toMatch(/Camille Martin/);
   });
 
   it('shows no support button to the beneficiary and refuses a support action from them', async () => {

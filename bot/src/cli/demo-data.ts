@@ -5,6 +5,8 @@
  */
 import { DEMO_TENANTS } from '../config/config';
 import type { BeneficiaryInput } from '../domain/beneficiaries/beneficiary';
+import { DEMO_PRICE_SCHEDULE } from '../domain/catalogue/demo-price-schedule';
+import type { PriceSchedule } from '../domain/catalogue/price-schedule';
 import type { StaffMember } from '../store/staff-repository';
 
 const tenant = (n: number) => `b0a1c2d3-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -228,3 +230,6 @@ export const DEMO_AGENTS = [
     email: 'joel.celestine@lamentin.example',
   },
 ];
+
+/** The price schedule (BPU) versions of the demo: quotes are priced with the one in force. */
+export const DEMO_PRICE_SCHEDULES: readonly PriceSchedule[] = [DEMO_PRICE_SCHEDULE];

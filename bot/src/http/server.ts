@@ -21,6 +21,7 @@ import { StaffRepository } from '../store/staff-repository';
 import { createBotApp } from '../teams/bot-app';
 import { activityAuthenticator, botAuthConfig } from '../teams/bot-auth';
 import { incidentDependencies, supportChannelLookup } from '../teams/incident-wiring';
+import { quoteDependencies } from '../teams/quote-wiring';
 import { storeLookups } from '../teams/requester-lookups';
 import { OutboxSender } from '../jobs/outbox-sender';
 import { RateLimiter } from '../jobs/rate-limiter';
@@ -145,6 +146,7 @@ function mountBot(
     lookups: storeLookups(new BeneficiaryRepository(store), new StaffRepository(store), config),
     conversations: new ConversationRepository(store),
     incidents: incidentDependencies(store, config, wakeOutbox),
+    quotes: quoteDependencies(store, config, wakeOutbox),
     logger,
     wakeOutbox,
   });

@@ -29,6 +29,19 @@ import {
   type IncidentDependencies,
 } from './incident-handlers';
 import { TICKET_VERB_PREFIX } from './cards/ticket-card';
+import { ORDER_VERB_PREFIX } from './cards/order-card';
+import { QUOTE_VERB_PREFIX } from './cards/quote-card';
+import {
+  createQuote,
+  executeOrderAction,
+  executeQuoteAction,
+  listOrders,
+  listQuotes,
+  showOrder,
+  showQuote,
+  startQuote,
+  type QuoteDependencies,
+} from './quote-handlers';
 import { requestOfSubmit, requestOfText, type BotRequest } from './text-commands';
 
 export interface BotDependencies {
@@ -36,6 +49,7 @@ export interface BotDependencies {
   lookups: RequesterLookups;
   conversations: ConversationRepository;
   incidents: IncidentDependencies;
+  quotes: QuoteDependencies;
   logger: Logger;
   /** Asks the outbox sender to run soon, after a turn queued notifications. */
   wakeOutbox?: () => void;
@@ -51,6 +65,24 @@ interface TurnHandlers {
   submit(ctx: TurnContext): Promise<void>;
   message(ctx: TurnContext): Promise<void>;
   execute(ctx: TurnContext, state: TurnState, data: Record<string, unknown>): Promise<AdaptiveCard | string>;
+}
+
+/** The Action.Execute verbs of each card family, by prefix, and the handler that answers them. */
+type CardActionHandler = (
+  ctx: TurnContext,
+  requester: KnownRequester,
+  data: Record<string, unknown>,
+  deps: BotDependencies,
+) => Promise<AdaptiveCard>;
+
+const CARD_ACTIONS: readonly [prefix: string, handler: CardActionHandler][] = [
+  [TICKET_VERB_PREFIX, (ctx, r, data, deps) => executeTicketAction(ctx, r, data, deps.incidents)],
+  [QUOTE_VERB_PREFIX, (ctx, r, data, deps) => executeQuoteAction(ctx, r, data, deps.quotes)],
+  [ORDER_VERB_PREFIX, (ctx, r, data, deps) => executeOrderAction(ctx, r, data, deps.quotes)],
+];
+
+function verbPattern(prefix: string): RegExp {
+  return new RegExp(`^${prefix.replace('.', '\\.')}`);
 }
 
 /** Builds the agent application with all of Guichet's routes. */
@@ -77,7 +109,10 @@ export function createBotApp(deps: BotDependencies): AgentApplication<TurnState>
     on.submit,
   );
   app.onActivity(ActivityTypes.Message, on.message);
-  app.adaptiveCards.actionExecute(new RegExp(`^${TICKET_VERB_PREFIX.replace('.', '\\.')}`), on.execute);
+  app.adaptiveCards.actionExecute(
+    CARD_ACTIONS.map(([prefix]) => verbPattern(prefix)),
+    on.execute,
+  );
   return app;
 }
 
@@ -123,7 +158,10 @@ function turnHandlers(deps: BotDependencies): TurnHandlers {
     try {
       const requester = await admit(ctx);
       if (!requester) return new NotABeneficiaryError().message;
-      return await executeTicketAction(ctx, requester, data, deps.incidents);
+      const verb = String(action.verb ?? '');
+      const handler = CARD_ACTIONS.find(([prefix]) => verb.startsWith(prefix))?.[1];
+      if (!handler) return 'Action inconnue.';
+      return await handler(ctx, requester, data, deps);
     } catch (err) {
       deps.logger.error({ err, activityId: ctx.activity.id }, 'card action failed');
       return toGuichetError(err).message;
@@ -150,7 +188,7 @@ async function respond(
   request: BotRequest,
   deps: BotDependencies,
 ): Promise<void> {
-  const incidents = deps.incidents;
+  const { incidents, quotes } = deps;
   switch (request.command) {
     case 'help':
       return void (await ctx.sendActivity(MessageFactory.text(HELP_TEXT)));
@@ -170,6 +208,18 @@ async function respond(
       return listTickets(ctx, requester, incidents);
     case 'ticket.show':
       return showTicket(ctx, requester, request.arg ?? '', incidents);
+    case 'quote.start':
+      return startQuote(ctx, requester);
+    case 'quote.create':
+      return createQuote(ctx, requester, quotes);
+    case 'quotes.list':
+      return listQuotes(ctx, requester, quotes);
+    case 'quote.show':
+      return showQuote(ctx, requester, request.arg ?? '', quotes);
+    case 'orders.list':
+      return listOrders(ctx, requester, quotes);
+    case 'order.show':
+      return showOrder(ctx, requester, request.arg ?? '', quotes);
     default:
       await ctx.sendActivity(MessageFactory.text(NOT_YET_AVAILABLE[request.command] ?? HELP_TEXT));
   }

@@ -11,6 +11,7 @@ export const HELP_TEXT = [
   '- **devis** : demander un devis (réponse sous 10 jours ouvrés)',
   '- **mes tickets** : vos tickets ouverts ; **ticket INC-2026-000042** : un ticket',
   '- **mes devis**, **mes commandes** : suivre vos devis et bons de commande',
+  '- **devis DEV-2026-0042**, **commande BC-2026-0042** : un devis, un bon de commande',
   '- **incident pour <SIRET>** (équipe support) : saisir un appel ou un courriel',
   '- **aide** : ce message',
   '',
@@ -18,12 +19,4 @@ export const HELP_TEXT = [
 ].join('\n');
 
 /** Menu entries whose feature is not delivered yet: the bot says so plainly instead of pretending. */
-export const NOT_YET_AVAILABLE: Record<string, string> = {
-  'quote.start':
-    'La demande de devis dans Teams arrive dans une prochaine version de Guichet. ' +
-    'En attendant, adressez votre demande par courriel à votre interlocuteur commercial.',
-  'quotes.list':
-    'Le suivi des devis arrive avec les demandes de devis, dans une prochaine version de Guichet.',
-  'orders.list':
-    'Le suivi des bons de commande arrive avec les devis, dans une prochaine version de Guichet.',
-};
+export const NOT_YET_AVAILABLE: Record<string, string> = {};

@@ -12,10 +12,13 @@ export type BotCommand =
   | 'ticket.show'
   | 'tickets.list'
   | 'quote.start'
+  | 'quote.create'
+  | 'quote.show'
   | 'quotes.list'
+  | 'order.show'
   | 'orders.list';
 
-/** A command and its argument (a ticket number, a SIRET). */
+/** A command and its argument (a ticket, quote or order number, a SIRET). */
 export interface BotRequest {
   command: BotCommand;
   arg?: string;
@@ -32,6 +35,7 @@ const BY_TEXT: Record<string, BotCommand> = {
   tickets: 'tickets.list',
   'mes devis': 'quotes.list',
   'mes commandes': 'orders.list',
+  commandes: 'orders.list',
 };
 
 /** Commands a card button may send in its `action` field. */
@@ -43,7 +47,10 @@ const CARD_ACTIONS = new Set<string>([
   'ticket.show',
   'tickets.list',
   'quote.start',
+  'quote.create',
+  'quote.show',
   'quotes.list',
+  'order.show',
   'orders.list',
 ]);
 
@@ -64,6 +71,11 @@ export function requestOfText(input: string): BotRequest {
   const text = normaliseText(input);
   const ticket = /^ticket\s+(inc[\s-]*\d{4}[\s-]*\d{1,6})$/.exec(text);
   if (ticket?.[1]) return { command: 'ticket.show', arg: ticket[1] };
+  // "devis DEV-2026-0007", or the number alone as a card or an e-mail quotes it.
+  const quote = /^(?:devis\s+)?(dev[\s._-]*\d{4}[\s._-]*\d{1,4})$/.exec(text);
+  if (quote?.[1]) return { command: 'quote.show', arg: quote[1] };
+  const order = /^(?:(?:bon de )?commande\s+)?(bc[\s._-]*\d{4}[\s._-]*\d{1,4})$/.exec(text);
+  if (order?.[1]) return { command: 'order.show', arg: order[1] };
   const onBehalf = /^incident pour\s+([\d\s]{14,20})$/.exec(text);
   if (onBehalf?.[1]) return { command: 'incident.onBehalf', arg: onBehalf[1].replace(/\s/g, '') };
   return { command: BY_TEXT[text] ?? 'welcome' };
