@@ -5,7 +5,8 @@
  */
 import type { Order, OrderStatus } from '../domain/orders/order';
 import type { OrderEvent } from '../domain/orders/order-event';
-import type { Container, Doc, Page, Store, Stored } from './port';
+import { BusinessDocumentRepository } from './business-document-repository';
+import type { Doc, Store } from './port';
 
 /** A stored order, with the last card action applied and where the request's conversation is stored. */
 export type OrderDoc = Doc &
@@ -32,91 +33,16 @@ export function orderIdOf(quoteId: string): string {
 }
 
 /** Reads orders and their events. */
-export class OrderRepository {
-  readonly container: Container<OrderDoc>;
-
+export class OrderRepository extends BusinessDocumentRepository<OrderDoc, OrderEvent> {
   constructor(store: Store) {
-    this.container = store.container<OrderDoc>('business');
-  }
-
-  /** The order with this id in this beneficiary's partition. */
-  async get(beneficiaryId: string, id: string): Promise<Stored<OrderDoc> | undefined> {
-    const doc = await this.container.read(beneficiaryId, id);
-    return doc?.type === 'order' ? doc : undefined;
-  }
-
-  /** The order with this number among the given beneficiaries' partitions (never a cross-partition read). */
-  async findByNumber(
-    number: string,
-    beneficiaryIds: readonly string[],
-  ): Promise<Stored<OrderDoc> | undefined> {
-    for (const pk of beneficiaryIds) {
-      const page = await this.container.query({
-        pk,
-        filters: [
-          { field: 'type', op: 'eq', value: 'order' },
-          { field: 'number', op: 'eq', value: number },
-        ],
-        limit: 1,
-      });
-      if (page.items[0]) return page.items[0];
-    }
-    return undefined;
-  }
-
-  /** The order with this number in any partition: for Titulaire and CANUT staff only. */
-  async findByNumberAnywhere(number: string): Promise<Stored<OrderDoc> | undefined> {
-    const page = await this.container.query({
-      crossPartition: true,
-      filters: [
-        { field: 'type', op: 'eq', value: 'order' },
-        { field: 'number', op: 'eq', value: number },
-      ],
-      limit: 1,
+    super(store, {
+      type: 'order',
+      eventType: 'order-event',
+      eventKey: 'orderId',
+      openStatuses: OPEN_ORDER_STATUSES,
+      // The newest first; the open view shows the oldest order still running first.
+      listOrder: [{ field: 'issuedAt', direction: 'desc' }],
+      openOrder: [{ field: 'issuedAt' }],
     });
-    return page.items[0];
-  }
-
-  /** A beneficiary's orders, the newest first. */
-  async listForBeneficiary(
-    beneficiaryId: string,
-    continuationToken?: string,
-    limit = 20,
-  ): Promise<Page<Stored<OrderDoc>>> {
-    return this.container.query({
-      pk: beneficiaryId,
-      filters: [{ field: 'type', op: 'eq', value: 'order' }],
-      orderBy: [{ field: 'issuedAt', direction: 'desc' }],
-      limit,
-      continuationToken,
-    });
-  }
-
-  /** Every order not yet paid nor cancelled, across beneficiaries (the Titulaire's view), oldest first. */
-  async listAllOpen(continuationToken?: string, limit = 20): Promise<Page<Stored<OrderDoc>>> {
-    return this.container.query({
-      crossPartition: true,
-      filters: [
-        { field: 'type', op: 'eq', value: 'order' },
-        { field: 'status', op: 'in', value: OPEN_ORDER_STATUSES },
-      ],
-      orderBy: [{ field: 'issuedAt' }],
-      limit,
-      continuationToken,
-    });
-  }
-
-  /** The audit trail of an order, oldest first. */
-  async events(beneficiaryId: string, orderId: string): Promise<OrderEvent[]> {
-    const page = await (this.container as unknown as Container<OrderEventDoc>).query({
-      pk: beneficiaryId,
-      filters: [
-        { field: 'type', op: 'eq', value: 'order-event' },
-        { field: 'orderId', op: 'eq', value: orderId },
-      ],
-      orderBy: [{ field: 'seq' }],
-      limit: 1000,
-    });
-    return page.items;
   }
 }
