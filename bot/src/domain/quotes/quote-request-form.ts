@@ -6,13 +6,12 @@
  */
 import { z } from 'zod';
 import { type LocalDate, formatLocalDate, parseLocalDate } from '../calendar/civil-date';
-import { type Instant, formatInstant, parseInstant } from '../calendar/instant';
+import type { Instant } from '../calendar/instant';
 import type { ZoneSlug } from '../calendar/zones';
 import { type Issue, ValidationError } from '../errors';
-import { formatLocalDateTime } from '../tickets/format-local-time';
 import { INCIDENT_DOMAINS, choiceField, frenchNumber, textField } from '../tickets/incident-form';
 import { localDayOfInstant } from './quote-calendar';
-import { parseWallClockInput, startOfLocalDayMs } from '../tickets/wall-clock-input';
+import { parseReceptionTime } from '../tickets/wall-clock-input';
 import type { QuoteContact, QuoteDomain } from './quote';
 
 /** Input ids of the forms with their French names, for error summaries. */
@@ -102,7 +101,7 @@ export function parseEmailQuoteRequestForm(
   const input = asRecord(values);
   const parsed = quoteRequestFormSchema.safeParse(input);
   const issues = parsed.success ? [] : zodIssues(parsed.error.issues);
-  const received = receptionTime(input.receivedAt, context);
+  const received = parseReceptionTime(input.receivedAt, context, "de l'e-mail");
   if ('problem' in received) issues.push({ path: 'receivedAt', message: received.problem });
   const from = 'at' in received ? received.at : context.now;
   const start = wishedStartOf(input.wishedStart, from, context.beneficiary.zone, issues);
@@ -163,37 +162,6 @@ function wishedStartOf(
     });
   }
   return formatLocalDate(day);
-}
-
-function receptionTime(
-  value: unknown,
-  { beneficiary, now }: QuoteFormContext,
-): { at: Instant } | { problem: string } {
-  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
-    return {
-      problem: "Indiquez la date et l'heure de réception de l'e-mail (heure locale du bénéficiaire).",
-    };
-  }
-  const ms = parseWallClockInput(value, beneficiary.zone);
-  if (ms === undefined) {
-    return {
-      problem:
-        'Date de réception invalide : saisissez-la comme 2026-03-03T09:30 (heure locale du bénéficiaire) ' +
-        'ou avec son décalage, comme 2026-03-03T09:30:00-04:00.',
-    };
-  }
-  const nowMs = parseInstant(now, 'now');
-  if (ms > nowMs) {
-    const clock = formatLocalDateTime(formatInstant(nowMs), beneficiary.zone);
-    return { problem: `La date de réception ne peut pas être dans le futur (il est ${clock}).` };
-  }
-  if (ms < startOfLocalDayMs(beneficiary.conventionDate, beneficiary.zone)) {
-    const [y, m, d] = beneficiary.conventionDate.split('-');
-    return {
-      problem: `La date de réception ne peut pas précéder la convention du bénéficiaire, du ${d}/${m}/${y}.`,
-    };
-  }
-  return { at: formatInstant(ms) };
 }
 
 function contactOf(input: Record<string, unknown>, issues: Issue[]): QuoteContact | undefined {

@@ -4,7 +4,8 @@
  * the engineer who took a call from Cayenne writes down Cayenne's time.
  */
 import { DAY_MS, daysFromCivil, isValidCivilDate, parseLocalDate } from '../calendar/civil-date';
-import { parseInstant } from '../calendar/instant';
+import { formatInstant, parseInstant, type Instant } from '../calendar/instant';
+import { formatLocalDateTime } from './format-local-time';
 import { utcFromLocal, zoneClock } from '../calendar/time-zone';
 import { ZONES, type ZoneSlug } from '../calendar/zones';
 import { ValidationError } from '../errors';
@@ -37,4 +38,45 @@ export function parseWallClockInput(text: unknown, zone: ZoneSlug): number | und
 /** First instant of a local date (`YYYY-MM-DD`) in the zone, e.g. the start of a convention's first day. */
 export function startOfLocalDayMs(date: string, zone: ZoneSlug): number {
   return utcFromLocal(zoneClock(ZONES[zone].tz), parseLocalDate(date) * DAY_MS);
+}
+
+/** What a reception time is checked against: the beneficiary's zone and convention date, and now. */
+export interface ReceptionContext {
+  readonly beneficiary: { readonly zone: ZoneSlug; readonly conventionDate: string };
+  readonly now: Instant;
+}
+
+/**
+ * A reception time typed by staff (a call, an e-mail), in UTC — or the French problem with it: missing,
+ * unreadable, in the future, or before the beneficiary's convention. `what` names what was received
+ * ("de la demande", "de l'e-mail").
+ */
+export function parseReceptionTime(
+  value: unknown,
+  { beneficiary, now }: ReceptionContext,
+  what: string,
+): { at: Instant } | { problem: string } {
+  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+    return { problem: `Indiquez la date et l'heure de réception ${what} (heure locale du bénéficiaire).` };
+  }
+  const ms = parseWallClockInput(value, beneficiary.zone);
+  if (ms === undefined) {
+    return {
+      problem:
+        'Date de réception invalide : saisissez-la comme 2026-03-03T09:30 (heure locale du bénéficiaire) ' +
+        'ou avec son décalage, comme 2026-03-03T09:30:00-04:00.',
+    };
+  }
+  const nowMs = parseInstant(now, 'now');
+  if (ms > nowMs) {
+    const clock = formatLocalDateTime(formatInstant(nowMs), beneficiary.zone);
+    return { problem: `La date de réception ne peut pas être dans le futur (il est ${clock}).` };
+  }
+  if (ms < startOfLocalDayMs(beneficiary.conventionDate, beneficiary.zone)) {
+    const [y, m, d] = beneficiary.conventionDate.split('-');
+    return {
+      problem: `La date de réception ne peut pas précéder la convention du bénéficiaire, du ${d}/${m}/${y}.`,
+    };
+  }
+  return { at: formatInstant(ms) };
 }
