@@ -264,13 +264,4 @@ describe('openStore', () => {
       await store.close();
     }
   });
-
-  it('refuses cosmos for now, in French', async () => {
-    const opening = openStore({
-      kind: 'cosmos',
-      endpoint: 'https://x.documents.azure.com',
-      database: 'guichet',
-    });
-    await expect(opening).rejects.toThrow(/Cosmos DB n'est pas encore disponible/);
-  });
 });

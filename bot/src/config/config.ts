@@ -66,6 +66,20 @@ const envSchema = z.object({
     .default('info'),
   DATA_DIR: z.string().min(1).default('.data'),
   STORE: z.enum(['sqlite', 'cosmos'], { error: 'doit valoir sqlite ou cosmos' }).default('sqlite'),
+  /** Cosmos DB account endpoint (https://<compte>.documents.azure.com:443/, or a local emulator). */
+  COSMOS_ENDPOINT: optional(
+    z.url({ error: 'doit être une URL absolue (https://<compte>.documents.azure.com)' }),
+  ),
+  COSMOS_DATABASE: z
+    .string()
+    .regex(/^[^/\\?#]{1,255}$/, {
+      error: 'doit être un nom de 1 à 255 caractères sans « / », « \\ », « ? » ni « # »',
+    })
+    .default('guichet'),
+  /** Account key: local emulators only; production signs in with its managed identity. */
+  COSMOS_KEY: optional(z.string().min(1)),
+  /** Client id of a user-assigned managed identity (default: the system-assigned one). */
+  COSMOS_MANAGED_IDENTITY_CLIENT_ID: optional(guid),
   BOT_CLIENT_ID: optional(guid),
   BOT_TENANT_ID: optional(guid),
   BOT_CLIENT_SECRET: optional(z.string().min(1)),
@@ -105,6 +119,11 @@ const envSchema = z.object({
     .int()
     .min(0, { error: 'doit être un nombre de millisecondes (0 : surveillance désactivée)' })
     .default(30000),
+  QUOTE_WATCH_INTERVAL_MS: z.coerce
+    .number({ error: 'doit être un nombre de millisecondes' })
+    .int()
+    .min(0, { error: 'doit être un nombre de millisecondes (0 : surveillance désactivée)' })
+    .default(300000),
   SHUTDOWN_TIMEOUT_MS: z.coerce
     .number({ error: 'doit être un nombre de millisecondes' })
     .int()
@@ -120,6 +139,14 @@ export interface Config {
   logLevel: string;
   dataDir: string;
   store: 'sqlite' | 'cosmos';
+  /** Azure Cosmos DB settings, used when `store` is cosmos. */
+  cosmos: {
+    endpoint?: string;
+    database: string;
+    /** Emulators and local servers only; refused in production. */
+    key?: string;
+    managedIdentityClientId?: string;
+  };
   bot: {
     clientId?: string;
     tenantId?: string;
@@ -147,6 +174,8 @@ export interface Config {
   outboxIntervalMs: number;
   /** Pause of the SLA watch between sweeps; 0 disables it. */
   slaWatchIntervalMs: number;
+  /** Pause of the quote watch (deadline reminders, expiries) between sweeps; 0 disables it. */
+  quoteWatchIntervalMs: number;
 }
 
 /** Thrown when the environment is invalid; `problems` name each variable. */
@@ -179,6 +208,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     dataDir: e.DATA_DIR,
     store: e.STORE,
+    cosmos: {
+      endpoint: e.COSMOS_ENDPOINT,
+      database: e.COSMOS_DATABASE,
+      key: e.COSMOS_KEY,
+      managedIdentityClientId: e.COSMOS_MANAGED_IDENTITY_CLIENT_ID,
+    },
     bot: {
       clientId: e.BOT_CLIENT_ID,
       tenantId: e.BOT_TENANT_ID,
@@ -201,6 +236,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outboxTenantRate: e.OUTBOX_TENANT_RATE,
     outboxIntervalMs: e.OUTBOX_INTERVAL_MS,
     slaWatchIntervalMs: e.SLA_WATCH_INTERVAL_MS,
+    quoteWatchIntervalMs: e.QUOTE_WATCH_INTERVAL_MS,
   };
   checkConsistency(config, e);
   return config;
@@ -226,7 +262,38 @@ function checkConsistency(config: Config, e: z.infer<typeof envSchema>): void {
   if (config.bot.authType === 'ClientSecret' && config.bot.clientId && !config.bot.clientSecret) {
     problems.push('BOT_CLIENT_SECRET : obligatoire quand BOT_AUTH_TYPE vaut ClientSecret');
   }
-  if (config.store === 'cosmos')
-    problems.push("STORE : l'adaptateur cosmos n'est pas encore disponible, utilisez sqlite");
+  problems.push(...cosmosProblems(config));
   if (problems.length > 0) throw new ConfigError(problems);
+}
+
+/** Host names of this machine: the only ones a plain-http Cosmos endpoint may name (local emulator). */
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+function cosmosProblems(config: Config): string[] {
+  const problems: string[] = [];
+  const production = config.env === 'production';
+  // Never echo the key itself in a message.
+  if (production && config.cosmos.key) {
+    problems.push(
+      'COSMOS_KEY : interdite en production, Guichet se connecte à Cosmos DB avec son identité managée',
+    );
+  }
+  if (config.store !== 'cosmos') return problems;
+  const endpoint = config.cosmos.endpoint;
+  if (!endpoint) {
+    problems.push(
+      'COSMOS_ENDPOINT : obligatoire quand STORE vaut cosmos (https://<compte>.documents.azure.com)',
+    );
+    return problems;
+  }
+  const url = new URL(endpoint);
+  if (
+    url.protocol !== 'https:' &&
+    (production || url.protocol !== 'http:' || !LOOPBACK_HOSTS.has(url.hostname))
+  ) {
+    problems.push(
+      'COSMOS_ENDPOINT : https obligatoire (http seulement pour un émulateur local, hors production)',
+    );
+  }
+  return problems;
 }

@@ -1,8 +1,10 @@
 /**
  * Chooses the store adapter from the configuration. The rest of the service only sees the port.
  */
+import { DefaultAzureCredential, ManagedIdentityCredential } from '@azure/identity';
 import { join } from 'node:path';
 import { StoreUnavailableError } from '../domain/errors';
+import { openCosmosStore, type CosmosAuth, type CosmosStoreLogger } from './cosmos/cosmos-store';
 import type { Store } from './port';
 import { openSqliteStore } from './sqlite/sqlite-store';
 
@@ -15,19 +17,42 @@ export const SQLITE_FILE_NAME = 'guichet.sqlite';
  */
 export type StoreConfig =
   | { kind: 'sqlite'; dataDir: string }
-  // Seam for the production adapter (later issue): account endpoint and database name, the
-  // credential coming from the managed identity. Not implemented yet.
-  | { kind: 'cosmos'; endpoint: string; database: string };
+  // Account endpoint and database name; signed in with an Entra ID credential, or an account key
+  // for local emulators only (the default: DefaultAzureCredential).
+  | { kind: 'cosmos'; endpoint: string; database: string; auth?: CosmosAuthConfig };
+
+/** How to sign in to Cosmos DB: a key (emulators), the managed identity, or the default Entra chain. */
+export type CosmosAuthConfig =
+  { kind: 'key'; key: string } | { kind: 'managed-identity' | 'default'; clientId?: string };
+
+/** What the adapters may use besides their settings. */
+export interface StoreDependencies {
+  /** Receives the request charge (RU) of each Cosmos DB operation at debug level. */
+  logger?: CosmosStoreLogger;
+}
+
+/** The credential for `auth`; the key never leaves this function but to the SDK. */
+function cosmosAuth(auth: CosmosAuthConfig | undefined): CosmosAuth {
+  if (auth?.kind === 'key') return { key: auth.key };
+  const clientId = auth?.clientId;
+  if (auth?.kind === 'managed-identity') {
+    return { credential: new ManagedIdentityCredential(clientId ? { clientId } : {}) };
+  }
+  return { credential: new DefaultAzureCredential(clientId ? { managedIdentityClientId: clientId } : {}) };
+}
 
 /** Opens the configured store; SQLite lives in `<dataDir>/guichet.sqlite`. */
-export async function openStore(config: StoreConfig): Promise<Store> {
+export async function openStore(config: StoreConfig, deps: StoreDependencies = {}): Promise<Store> {
   switch (config.kind) {
     case 'sqlite':
       return openSqliteStore({ file: join(config.dataDir, SQLITE_FILE_NAME) });
     case 'cosmos':
-      throw new StoreUnavailableError(
-        "Le stockage Azure Cosmos DB n'est pas encore disponible dans cette version : utilisez STORE=sqlite.",
-      );
+      return openCosmosStore({
+        endpoint: config.endpoint,
+        database: config.database,
+        auth: cosmosAuth(config.auth),
+        logger: deps.logger,
+      });
     default: {
       // Only the kind is echoed: other fields may one day hold secrets.
       const unknown: never = config;
