@@ -21,6 +21,8 @@ import { errorResponse } from './error-response';
 import { LOCAL_AUDIENCE, LocalSignIn } from './local-sign-in';
 import { meRoute } from './me-route';
 import { openApiDocument } from './openapi';
+import { quoteApiRoutes } from './quote-api';
+import { sendPdfResponse } from './quote-pdf-response';
 import { ticketRoutes } from './ticket-routes';
 import { createTokenVerifier } from './token-verifier';
 
@@ -85,6 +87,7 @@ export function mountApi(server: Server, options: ApiOptions): ApiLifecycle {
     indexRoute(info),
     meRoute(beneficiaries),
     ...ticketRoutes(incidentDependencies(store, config, options.wake)),
+    ...quoteApiRoutes(store, config, options.wake),
     ...(local ? local.routes() : []),
   ];
   routes.push(openApiRoute(routes, info));
@@ -146,7 +149,9 @@ function mountRoute(server: Server, route: ApiRoute, auth: ApiAuthenticator): vo
     route.doc.path,
     apiHandler(async (req, res) => {
       try {
-        return await route.run(req, authenticate);
+        const result = await route.run(req, authenticate);
+        // A PDF goes out as it is; apiHandler sees the response sent and adds nothing.
+        return sendPdfResponse(res, result) ? undefined : result;
       } catch (err) {
         // RFC 6750: a refused bearer token says so in WWW-Authenticate.
         if (err instanceof UnauthenticatedError) res.header('WWW-Authenticate', 'Bearer realm="guichet"');

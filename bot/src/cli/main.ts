@@ -11,6 +11,7 @@ import { GuichetError } from '../domain/errors';
 import { openStore, SQLITE_FILE_NAME } from '../store/open-store';
 import { storeConfigOf } from '../store/store-config';
 import type { Store } from '../store/port';
+import { readPriceScheduleFile, savePriceSchedule } from '../api/catalogue-price-schedule-file';
 import { importBeneficiariesFile } from './import/import-command';
 import { runDeadlines } from './deadlines';
 import { seedDemoData } from './seed';
@@ -19,6 +20,8 @@ const USAGE = `Utilisation : guichet <commande> [options]
 
 Commandes :
   import FICHIER        importe des bénéficiaires (.json ou .csv) ; un fichier avec une erreur n'importe rien
+  import --price-schedule FICHIER [--version V] [--valid-from AAAA-MM-JJ]
+                        importe une version du BPU (.json ou .csv), vérifiée en entier avant écriture
   seed [--reset]        charge les données de démonstration (--reset : repart d'une base vide)
   deadlines             calcule des échéances (lignes JSON sur l'entrée standard)
   help                  cette aide
@@ -28,7 +31,16 @@ type Command = (args: string[], out: NodeJS.WritableStream) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   import: async (args, out) => {
-    const { positionals } = parseArgs({ args, allowPositionals: true });
+    const { positionals, values } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        'price-schedule': { type: 'string' },
+        version: { type: 'string' },
+        'valid-from': { type: 'string' },
+      },
+    });
+    if (values['price-schedule'] !== undefined) return importPriceSchedule(values, positionals, out);
     const [file] = positionals;
     if (!file)
       throw new GuichetError('VALIDATION_FAILED', 'Indiquez le fichier à importer : guichet import FICHIER');
@@ -64,6 +76,27 @@ const COMMANDS: Record<string, Command> = {
     return 0;
   },
 };
+
+async function importPriceSchedule(
+  values: { 'price-schedule'?: string; version?: string; 'valid-from'?: string },
+  positionals: string[],
+  out: NodeJS.WritableStream,
+): Promise<number> {
+  if (positionals.length > 0)
+    throw new GuichetError('VALIDATION_FAILED', 'Un seul fichier : guichet import --price-schedule FICHIER');
+  const options = { version: values.version, validFrom: values['valid-from'] };
+  // The whole file is checked before the store is even opened: a bad file writes nothing.
+  const schedule = await readPriceScheduleFile(values['price-schedule']!, options);
+  return withStore(async (store) => {
+    const { created } = await savePriceSchedule(store, schedule);
+    out.write(
+      created
+        ? `BPU ${schedule.version} importé : ${schedule.lines.length} ligne(s), en vigueur à partir du ${schedule.validFrom}.\n`
+        : `BPU ${schedule.version} déjà importé à l'identique : rien n'a changé.\n`,
+    );
+    return 0;
+  });
+}
 
 async function withStore(work: (store: Store) => Promise<number>): Promise<number> {
   const config = loadConfig();

@@ -25,6 +25,7 @@ import { quoteDependencies } from '../teams/quote-wiring';
 import { storeLookups } from '../teams/requester-lookups';
 import { OutboxSender } from '../jobs/outbox-sender';
 import { RateLimiter } from '../jobs/rate-limiter';
+import { QuoteWatch } from '../jobs/quote-watch';
 import { SlaWatch } from '../jobs/sla-watch';
 import { SdkProactiveDelivery } from '../teams/proactive-delivery';
 import { InFlight } from './in-flight';
@@ -74,13 +75,7 @@ export function createService(options: ServiceOptions): Service {
     limiter: new RateLimiter({ perTenant: { ratePerSecond: config.outboxTenantRate } }),
     intervalMs: config.outboxIntervalMs,
   });
-  const slaWatch = new SlaWatch({
-    store,
-    logger,
-    supportChannel: supportChannelLookup(store, config),
-    wake: () => outbox.wake(),
-    intervalMs: config.slaWatchIntervalMs,
-  });
+  const { slaWatch, quoteWatch } = createWatches(options, () => outbox.wake());
   mountBot(server, options, adapter, inFlight, () => outbox.wake());
   mountProbes(server, store);
   const api = mountApi(server, { ...options, name: 'guichet', wake: () => outbox.wake() });
@@ -95,6 +90,7 @@ export function createService(options: ServiceOptions): Service {
       await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
       if (config.outboxIntervalMs > 0) outbox.start();
       if (config.slaWatchIntervalMs > 0) slaWatch.start();
+      if (config.quoteWatchIntervalMs > 0) quoteWatch.start();
       return server.address();
     },
     shutdown: async () => {
@@ -111,11 +107,30 @@ export function createService(options: ServiceOptions): Service {
       clearTimeout(grace);
       // The running sweeps record their outcomes before the store goes away; alerts first, since
       // they queue messages for the outbox.
-      await slaWatch.stop();
+      await Promise.all([slaWatch.stop(), quoteWatch.stop()]);
       await Promise.all([outbox.stop(), api.stop()]);
       await store.close();
     },
   };
+}
+
+/** The SLA watch and the quote watch, which queue their messages for the outbox. */
+function createWatches({ config, store, logger }: ServiceOptions, wake: () => void) {
+  const slaWatch = new SlaWatch({
+    store,
+    logger,
+    supportChannel: supportChannelLookup(store, config),
+    wake,
+    intervalMs: config.slaWatchIntervalMs,
+  });
+  const quoteWatch = new QuoteWatch({
+    store,
+    logger,
+    services: quoteDependencies(store, config, wake),
+    wake,
+    intervalMs: config.quoteWatchIntervalMs,
+  });
+  return { slaWatch, quoteWatch };
 }
 
 function createAdapter(config: Config, logger: Logger): CloudAdapter {

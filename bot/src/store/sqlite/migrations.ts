@@ -68,6 +68,27 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WHERE json_extract(body, '$.nextAlertAt') IS NOT NULL;
     `,
   },
+  {
+    id: '0004-quote-watch',
+    // The quote watch asks, across partitions, for quotes still unanswered whose due date is near or
+    // past (`status IN (…) AND dueDate <= ?`) and for sent quotes old enough to have expired
+    // (`status = 'sent' AND updatedAt <= ?`). Partial on `dueDate`, which only quotes carry, so
+    // tickets, events and outbox messages cost these indexes nothing; the queries name `dueDate`.
+    sql: `
+      CREATE INDEX documents_quote_due ON documents (
+        container,
+        json_extract(body, '$.type'),
+        json_extract(body, '$.status'),
+        json_extract(body, '$.dueDate')
+      ) WHERE json_extract(body, '$.dueDate') IS NOT NULL;
+      CREATE INDEX documents_quote_sent ON documents (
+        container,
+        json_extract(body, '$.type'),
+        json_extract(body, '$.status'),
+        json_extract(body, '$.updatedAt')
+      ) WHERE json_extract(body, '$.dueDate') IS NOT NULL;
+    `,
+  },
 ];
 
 const BOOTSTRAP = `

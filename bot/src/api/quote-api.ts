@@ -1,0 +1,30 @@
+/**
+ * The quote, order and catalogue routes as one group for the route table, over the same quote and
+ * order services as the bot (`quoteDependencies`), so that both adapters apply the same rules.
+ */
+import type { Config } from '../config/config';
+import { BeneficiaryRepository } from '../store/beneficiary-repository';
+import type { Store } from '../store/port';
+import { PriceScheduleRepository } from '../store/price-schedule-repository';
+import { quoteDependencies } from '../teams/quote-wiring';
+import type { ApiRoute } from './api-route';
+import { catalogueRoutes } from './catalogue-routes';
+import { orderRoutes } from './order-routes';
+import { quoteActionRoutes } from './quote-action-routes';
+import { quoteRoutes } from './quote-routes';
+
+/** Every /api/v1/quotes, /api/v1/orders and /api/v1/catalogue route. */
+export function quoteApiRoutes(
+  store: Store,
+  config: Pick<Config, 'titulaireTenantId' | 'supportChannelId'>,
+  wake: () => void,
+): ApiRoute[] {
+  const deps = quoteDependencies(store, config, wake);
+  const services = { deps, beneficiaries: new BeneficiaryRepository(store) };
+  return [
+    ...quoteRoutes(services),
+    ...quoteActionRoutes(services),
+    ...orderRoutes(deps),
+    ...catalogueRoutes(new PriceScheduleRepository(store), deps.now),
+  ];
+}

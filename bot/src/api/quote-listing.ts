@@ -1,0 +1,119 @@
+/**
+ * Lists of quotes and of orders scoped by the caller, as the ticket lists are: a beneficiary's user
+ * only ever queries its own partitions (the partition key is in every query, so a bug in a route
+ * guard still cannot read another beneficiary's documents); Titulaire and CANUT staff query across
+ * partitions. A groupement's user reads its beneficiaries one partition after the other, the
+ * continuation token saying which partition the page stopped in and the store's token within it.
+ */
+import { z } from 'zod';
+import { NotFoundError, ValidationError } from '../domain/errors';
+import type { Container, Doc, Filter, OrderBy, Page, Stored } from '../store/port';
+import { canRead, type ReadScope } from './api-caller';
+
+/** What a list asks for, once parsed. */
+export interface DocumentFilters {
+  /** `type` of the documents: `quote` or `order`. */
+  readonly type: string;
+  readonly statuses?: readonly string[];
+  readonly beneficiaryId?: string;
+  readonly orderBy: OrderBy[];
+  readonly limit: number;
+  readonly continuationToken?: string;
+}
+
+interface Cursor {
+  /** Partition the previous page stopped in (absent for a cross-partition list). */
+  b?: string;
+  /** The store's token within that partition (absent: start of the partition). */
+  t?: string;
+}
+
+const cursorSchema = z.object({ b: z.string().optional(), t: z.string().optional() });
+
+type QueryBase = { filters: Filter[]; orderBy: OrderBy[] };
+
+/** One page of the documents of `f.type` the scope lets the caller see. */
+export async function listVisible<T extends Doc>(
+  container: Container<T>,
+  scope: ReadScope,
+  f: DocumentFilters,
+): Promise<Page<Stored<T>>> {
+  const filters: Filter[] = [{ field: 'type', op: 'eq', value: f.type }];
+  if (f.statuses) filters.push({ field: 'status', op: 'in', value: [...f.statuses] });
+  const base: QueryBase = { filters, orderBy: f.orderBy };
+  const cursor = f.continuationToken === undefined ? undefined : decodeCursor(f.continuationToken);
+  if (scope.kind === 'all' && f.beneficiaryId === undefined) {
+    if (cursor?.b !== undefined) throw invalidToken();
+    const page = await container.query({
+      ...base,
+      crossPartition: true,
+      limit: f.limit,
+      continuationToken: cursor?.t,
+    });
+    return {
+      items: page.items,
+      ...(page.continuationToken ? { continuationToken: encodeCursor({ t: page.continuationToken }) } : {}),
+    };
+  }
+  return pageAcross(container, partitionsOf(scope, f.beneficiaryId), base, f.limit, cursor);
+}
+
+/** The partitions to read; another beneficiary's is "not found", exactly like one that does not exist. */
+function partitionsOf(scope: ReadScope, beneficiaryId: string | undefined): readonly string[] {
+  if (beneficiaryId !== undefined) {
+    if (!canRead(scope, beneficiaryId)) throw new NotFoundError(`Le bénéficiaire ${beneficiaryId}`);
+    return [beneficiaryId];
+  }
+  return scope.kind === 'own' ? scope.beneficiaryIds : [];
+}
+
+async function pageAcross<T extends Doc>(
+  container: Container<T>,
+  partitions: readonly string[],
+  base: QueryBase,
+  limit: number,
+  cursor: Cursor | undefined,
+): Promise<Page<Stored<T>>> {
+  let index = 0;
+  let token: string | undefined;
+  if (cursor) {
+    index = partitions.indexOf(cursor.b ?? '');
+    if (index < 0) throw invalidToken();
+    token = cursor.t;
+  }
+  const items: Stored<T>[] = [];
+  for (; index < partitions.length; index++, token = undefined) {
+    const pk = partitions[index]!;
+    const page = await container.query({
+      ...base,
+      pk,
+      limit: limit - items.length,
+      continuationToken: token,
+    });
+    items.push(...page.items);
+    if (page.continuationToken)
+      return { items, continuationToken: encodeCursor({ b: pk, t: page.continuationToken }) };
+    if (items.length === limit) {
+      const next = partitions[index + 1];
+      return next === undefined ? { items } : { items, continuationToken: encodeCursor({ b: next }) };
+    }
+  }
+  return { items };
+}
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+function decodeCursor(token: string): Cursor {
+  try {
+    return cursorSchema.parse(JSON.parse(Buffer.from(token, 'base64url').toString('utf8')));
+  } catch {
+    throw invalidToken();
+  }
+}
+
+function invalidToken(): ValidationError {
+  const message = 'Jeton de continuation invalide : relancez la recherche depuis la première page.';
+  return new ValidationError(message, [{ path: 'continuationToken', message }]);
+}
