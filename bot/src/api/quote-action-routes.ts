@@ -11,7 +11,7 @@ import type { QuoteDraftInput } from '../domain/quotes/quote-draft';
 import type { QuoteStatus } from '../domain/quotes/quote';
 import type { QuoteRef } from '../services/quote-service';
 import type { ApiCaller } from './api-caller';
-import { bearerRoute, type ApiRoute, type HttpMethod } from './api-route';
+import { bearerRoute, type ApiRoute } from './api-route';
 import { callerIdempotencyKey, quoteActorOf } from './quote-access';
 import { PdfResponse, pdfResponse } from './quote-pdf-response';
 import { readQuote, type QuoteRouteServices } from './quote-routes';
@@ -25,12 +25,6 @@ import {
   sendBody,
 } from './quote-schemas';
 import { quoteDetailOf, visibleQuote } from './quote-views';
-
-/**
- * restify mounts PUT and openapi.ts documents any method; `HttpMethod` in api-route.ts lists GET
- * and POST only so far, hence the widening.
- */
-const PUT = 'put' as string as HttpMethod;
 
 /** A revision starts from these statuses; a first draft (or re-pricing one) from the others. */
 const REVISED_FROM: readonly QuoteStatus[] = ['sent', 'declined', 'expired'];
@@ -57,7 +51,7 @@ async function refOf(services: QuoteRouteServices, caller: ApiCaller, params: Pa
 function draftRoute(services: QuoteRouteServices): ApiRoute {
   return bearerRoute(
     {
-      method: PUT,
+      method: 'put',
       path: '/api/v1/quotes/:beneficiaryId/:quoteId/draft',
       operationId: 'putQuoteDraft',
       summary:

@@ -1,5 +1,5 @@
 /**
- * The `guichet` command: operators' tools around the service (import, seed, deadlines…).
+ * The `guichet` command: operators' tools around the service (import, seed, deadlines, export, report).
  * Exit codes: 0 success, 1 unexpected failure, 2 invalid input or configuration.
  */
 import 'dotenv/config';
@@ -14,6 +14,8 @@ import type { Store } from '../store/port';
 import { readPriceScheduleFile, savePriceSchedule } from '../api/catalogue-price-schedule-file';
 import { importBeneficiariesFile } from './import/import-command';
 import { runDeadlines } from './deadlines';
+import { runExport } from './export-command';
+import { runReport } from './report-command';
 import { seedDemoData } from './seed';
 
 const USAGE = `Utilisation : guichet <commande> [options]
@@ -24,6 +26,10 @@ Commandes :
                         importe une version du BPU (.json ou .csv), vérifiée en entier avant écriture
   seed [--reset]        charge les données de démonstration (--reset : repart d'une base vide)
   deadlines             calcule des échéances (lignes JSON sur l'entrée standard)
+  export --siret SIRET --out FICHIER.zip
+                        exporte toutes les données d'un bénéficiaire (JSON + CSV + LISEZMOI)
+  report --period "T3 2026" [--siret SIRET] --out DOSSIER
+                        rapport de la période pour le CANUT (CSV + XLSX)
   help                  cette aide
 `;
 
@@ -71,6 +77,8 @@ const COMMANDS: Record<string, Command> = {
     });
   },
   deadlines: async () => runDeadlines(process.stdin, process.stdout),
+  export: (args, out) => runExport(args, out),
+  report: (args, out) => runReport(args, out),
   help: async (_args, out) => {
     out.write(USAGE);
     return 0;
