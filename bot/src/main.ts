@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.logLevel);
-  const store = await openStore(storeConfigOf(config));
+  const store = await openStore(storeConfigOf(config), { logger });
   if (config.demoSeed) {
     const seed = await seedIfEmpty(store);
     if (seed.seeded)
