@@ -23,6 +23,8 @@ import { meRoute } from './me-route';
 import { openApiDocument } from './openapi';
 import { quoteApiRoutes } from './quote-api';
 import { sendPdfResponse } from './quote-pdf-response';
+import { exportRoutes } from './export-routes';
+import { reportRoutes, sendFileResponse } from './report-routes';
 import { ticketRoutes } from './ticket-routes';
 import { createTokenVerifier } from './token-verifier';
 
@@ -88,6 +90,8 @@ export function mountApi(server: Server, options: ApiOptions): ApiLifecycle {
     meRoute(beneficiaries),
     ...ticketRoutes(incidentDependencies(store, config, options.wake)),
     ...quoteApiRoutes(store, config, options.wake),
+    ...reportRoutes(store, beneficiaries),
+    ...exportRoutes(store),
     ...(local ? local.routes() : []),
   ];
   routes.push(openApiRoute(routes, info));
@@ -150,8 +154,8 @@ function mountRoute(server: Server, route: ApiRoute, auth: ApiAuthenticator): vo
     apiHandler(async (req, res) => {
       try {
         const result = await route.run(req, authenticate);
-        // A PDF goes out as it is; apiHandler sees the response sent and adds nothing.
-        return sendPdfResponse(res, result) ? undefined : result;
+        // A PDF or a file goes out as it is; apiHandler sees the response sent and adds nothing.
+        return sendPdfResponse(res, result) || sendFileResponse(res, result) ? undefined : result;
       } catch (err) {
         // RFC 6750: a refused bearer token says so in WWW-Authenticate.
         if (err instanceof UnauthenticatedError) res.header('WWW-Authenticate', 'Bearer realm="guichet"');

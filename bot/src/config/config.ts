@@ -124,6 +124,10 @@ const envSchema = z.object({
     .int()
     .min(0, { error: 'doit être un nombre de millisecondes (0 : surveillance désactivée)' })
     .default(300000),
+  REPORT_EVERY_MONTHS: z.coerce
+    .number({ error: 'doit valoir 0, 1, 3 ou 12 (mois)' })
+    .refine((n) => [0, 1, 3, 12].includes(n), { error: 'doit valoir 0 (désactivé), 1, 3 ou 12 (mois)' })
+    .default(3),
   SHUTDOWN_TIMEOUT_MS: z.coerce
     .number({ error: 'doit être un nombre de millisecondes' })
     .int()
@@ -176,6 +180,8 @@ export interface Config {
   slaWatchIntervalMs: number;
   /** Pause of the quote watch (deadline reminders, expiries) between sweeps; 0 disables it. */
   quoteWatchIntervalMs: number;
+  /** Months between two reports posted in the CANUT channel (1, 3 or 12); 0 disables them. */
+  reportEveryMonths: number;
 }
 
 /** Thrown when the environment is invalid; `problems` name each variable. */
@@ -237,6 +243,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outboxIntervalMs: e.OUTBOX_INTERVAL_MS,
     slaWatchIntervalMs: e.SLA_WATCH_INTERVAL_MS,
     quoteWatchIntervalMs: e.QUOTE_WATCH_INTERVAL_MS,
+    reportEveryMonths: e.REPORT_EVERY_MONTHS,
   };
   checkConsistency(config, e);
   return config;

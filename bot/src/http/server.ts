@@ -26,6 +26,7 @@ import { storeLookups } from '../teams/requester-lookups';
 import { OutboxSender } from '../jobs/outbox-sender';
 import { RateLimiter } from '../jobs/rate-limiter';
 import { QuoteWatch } from '../jobs/quote-watch';
+import { ReportJob } from '../jobs/report-job';
 import { SlaWatch } from '../jobs/sla-watch';
 import { SdkProactiveDelivery } from '../teams/proactive-delivery';
 import { InFlight } from './in-flight';
@@ -75,7 +76,7 @@ export function createService(options: ServiceOptions): Service {
     limiter: new RateLimiter({ perTenant: { ratePerSecond: config.outboxTenantRate } }),
     intervalMs: config.outboxIntervalMs,
   });
-  const { slaWatch, quoteWatch } = createWatches(options, () => outbox.wake());
+  const { slaWatch, quoteWatch, reportJob } = createWatches(options, () => outbox.wake());
   mountBot(server, options, adapter, inFlight, () => outbox.wake());
   mountProbes(server, store);
   const api = mountApi(server, { ...options, name: 'guichet', wake: () => outbox.wake() });
@@ -91,6 +92,7 @@ export function createService(options: ServiceOptions): Service {
       if (config.outboxIntervalMs > 0) outbox.start();
       if (config.slaWatchIntervalMs > 0) slaWatch.start();
       if (config.quoteWatchIntervalMs > 0) quoteWatch.start();
+      reportJob?.start();
       return server.address();
     },
     shutdown: async () => {
@@ -107,14 +109,14 @@ export function createService(options: ServiceOptions): Service {
       clearTimeout(grace);
       // The running sweeps record their outcomes before the store goes away; alerts first, since
       // they queue messages for the outbox.
-      await Promise.all([slaWatch.stop(), quoteWatch.stop()]);
+      await Promise.all([slaWatch.stop(), quoteWatch.stop(), reportJob?.stop()]);
       await Promise.all([outbox.stop(), api.stop()]);
       await store.close();
     },
   };
 }
 
-/** The SLA watch and the quote watch, which queue their messages for the outbox. */
+/** The SLA watch, the quote watch and the periodic report (if on), which queue messages for the outbox. */
 function createWatches({ config, store, logger }: ServiceOptions, wake: () => void) {
   const slaWatch = new SlaWatch({
     store,
@@ -130,7 +132,22 @@ function createWatches({ config, store, logger }: ServiceOptions, wake: () => vo
     wake,
     intervalMs: config.quoteWatchIntervalMs,
   });
-  return { slaWatch, quoteWatch };
+  const conversations = new ConversationRepository(store);
+  const reportJob =
+    config.reportEveryMonths > 0
+      ? new ReportJob({
+          store,
+          logger,
+          everyMonths: config.reportEveryMonths,
+          canutChannel: async () => {
+            const channel = await conversations.findStaffChannel(config.canutTenantId);
+            return channel && { pk: channel.pk, conversationId: channel.conversationId };
+          },
+          publicUrl: config.publicUrl,
+          wake,
+        })
+      : undefined;
+  return { slaWatch, quoteWatch, reportJob };
 }
 
 function createAdapter(config: Config, logger: Logger): CloudAdapter {
@@ -162,6 +179,7 @@ function mountBot(
     conversations: new ConversationRepository(store),
     incidents: incidentDependencies(store, config, wakeOutbox),
     quotes: quoteDependencies(store, config, wakeOutbox),
+    reports: { store, publicUrl: config.publicUrl, now: () => new Date() },
     logger,
     wakeOutbox,
   });

@@ -42,6 +42,7 @@ import {
   startQuote,
   type QuoteDependencies,
 } from './quote-handlers';
+import { showReport, type ReportDependencies } from './report-handlers';
 import { requestOfSubmit, requestOfText, type BotRequest } from './text-commands';
 
 export interface BotDependencies {
@@ -50,6 +51,7 @@ export interface BotDependencies {
   conversations: ConversationRepository;
   incidents: IncidentDependencies;
   quotes: QuoteDependencies;
+  reports: ReportDependencies;
   logger: Logger;
   /** Asks the outbox sender to run soon, after a turn queued notifications. */
   wakeOutbox?: () => void;
@@ -220,6 +222,8 @@ async function respond(
       return listOrders(ctx, requester, quotes);
     case 'order.show':
       return showOrder(ctx, requester, request.arg ?? '', quotes);
+    case 'report.show':
+      return showReport(ctx, requester, request.arg ?? '', deps.reports);
     default:
       await ctx.sendActivity(MessageFactory.text(NOT_YET_AVAILABLE[request.command] ?? HELP_TEXT));
   }

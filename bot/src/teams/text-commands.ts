@@ -16,9 +16,10 @@ export type BotCommand =
   | 'quote.show'
   | 'quotes.list'
   | 'order.show'
-  | 'orders.list';
+  | 'orders.list'
+  | 'report.show';
 
-/** A command and its argument (a ticket, quote or order number, a SIRET). */
+/** A command and its argument (a ticket, quote or order number, a SIRET, a report period). */
 export interface BotRequest {
   command: BotCommand;
   arg?: string;
@@ -76,6 +77,8 @@ export function requestOfText(input: string): BotRequest {
   if (quote?.[1]) return { command: 'quote.show', arg: quote[1] };
   const order = /^(?:(?:bon de )?commande\s+)?(bc[\s._-]*\d{4}[\s._-]*\d{1,4})$/.exec(text);
   if (order?.[1]) return { command: 'order.show', arg: order[1] };
+  const report = /^rapport\s+(.+)$/.exec(text);
+  if (report?.[1]) return { command: 'report.show', arg: report[1] };
   const onBehalf = /^incident pour\s+([\d\s]{14,20})$/.exec(text);
   if (onBehalf?.[1]) return { command: 'incident.onBehalf', arg: onBehalf[1].replace(/\s/g, '') };
   return { command: BY_TEXT[text] ?? 'welcome' };
