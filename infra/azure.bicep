@@ -83,6 +83,19 @@ param titulaireTenantId string = ''
 @maxLength(36)
 param canutTenantId string
 
+@description('Legal name of the Titulaire, printed on quotes and orders.')
+@minLength(2)
+param titulaireName string
+
+@description('SIRET of the Titulaire (14 digits), printed on quotes and orders.')
+@minLength(14)
+@maxLength(14)
+param titulaireSiret string
+
+@description('Registered address of the Titulaire, lines separated by |.')
+@minLength(3)
+param titulaireAddress string
+
 @description('Conversation id of the Titulaire\'s support channel (optional).')
 param supportChannelId string = ''
 
@@ -257,6 +270,18 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'CANUT_TENANT_ID'
           value: canutTenantId
+        }
+        {
+          name: 'TITULAIRE_NAME'
+          value: titulaireName
+        }
+        {
+          name: 'TITULAIRE_SIRET'
+          value: titulaireSiret
+        }
+        {
+          name: 'TITULAIRE_ADDRESS'
+          value: titulaireAddress
         }
         {
           name: 'SUPPORT_CHANNEL_ID'

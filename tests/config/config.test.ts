@@ -16,6 +16,9 @@ const PRODUCTION_OK = {
   CANUT_TENANT_ID: 'c4a7e2d1-8b3f-4a6c-9e5d-1f2a3b4c5d6e',
   PUBLIC_URL: 'https://guichet.example.fr',
   AUTH_AUDIENCE: 'api://guichet.example.fr/5e1d2c3b-4a59-4687-9123-0a1b2c3d4e5f',
+  TITULAIRE_NAME: 'Azurine Services Numériques',
+  TITULAIRE_SIRET: '84712905300017',
+  TITULAIRE_ADDRESS: "12 rue de l'Exemple|69003 Lyon",
 };
 
 const problemsOf = (env: Record<string, string>): string[] => {
@@ -77,6 +80,23 @@ describe('configuration', () => {
     expect(problemsOf({ ...PRODUCTION_OK, LOCAL_SIGNIN: 'true' })).toEqual([
       'LOCAL_SIGNIN : la connexion locale est interdite en production',
     ]);
+  });
+
+  it("requires the Titulaire's printed identity in production, and all of it when any is given", () => {
+    const { TITULAIRE_SIRET: _siret, ...env } = PRODUCTION_OK;
+    expect(problemsOf(env)).toEqual([
+      'TITULAIRE_SIRET : obligatoire en production (identité imprimée sur les devis et bons de commande)',
+    ]);
+    expect(problemsOf({ TITULAIRE_NAME: 'Ma société' })).toHaveLength(2);
+    expect(problemsOf({ TITULAIRE_SIRET: '84712905300018' })[0]).toMatch(/^TITULAIRE_SIRET : SIRET invalide/);
+  });
+
+  it('prints the configured Titulaire, and the demo company when none is configured', () => {
+    expect(loadConfig({}).titulaire.name).toBe('Azurine Services Numériques');
+    expect(loadConfig(PRODUCTION_OK).titulaire).toMatchObject({
+      siret: '84712905300017',
+      address: ["12 rue de l'Exemple", '69003 Lyon'],
+    });
   });
 
   it('refuses a client secret auth type without the secret', () => {

@@ -35,6 +35,9 @@ const EVALUATED: Record<string, string> = {
   BOT_TENANT_ID: TENANT, // identity.properties.tenantId
   TITULAIRE_TENANT_ID: TENANT, // titulaireTenantId, else the subscription's tenant
   CANUT_TENANT_ID: 'c4a7e2d1-8b3f-4a6c-9e5d-1f2a3b4c5d6e', // canutTenantId
+  TITULAIRE_NAME: 'Azurine Services Numériques', // titulaireName
+  TITULAIRE_SIRET: '84712905300017', // titulaireSiret
+  TITULAIRE_ADDRESS: "12 rue de l'Exemple|69003 Lyon", // titulaireAddress
   SUPPORT_CHANNEL_ID: '', // supportChannelId, empty by default
   AUTH_AUDIENCE: `${API},api://${HOST}/${API}`, // '${aadAppClientId},api://${publicHost}/${aadAppClientId}'
   APPLICATIONINSIGHTS_CONNECTION_STRING:
@@ -108,6 +111,9 @@ describe('App Service settings (infra/azure.bicep) against bot/src/config/config
       'TITULAIRE_TENANT_ID',
       'CANUT_TENANT_ID',
       'AUTH_AUDIENCE',
+      'TITULAIRE_NAME',
+      'TITULAIRE_SIRET',
+      'TITULAIRE_ADDRESS',
     ])
       expect(required).toContain(name);
   });

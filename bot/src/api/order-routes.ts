@@ -4,7 +4,7 @@
  * `OrderService`) and its printable PDF. Another beneficiary's order answers 404, unread.
  */
 import { renderOrderPdf } from '../documents/order-pdf';
-import { DEMO_PARTIES } from '../documents/titulaire-identity';
+import type { DocumentParties } from '../documents/titulaire-identity';
 import type { OrderAction } from '../domain/orders/order-action';
 import { availableOrderActions } from '../domain/orders/order-lifecycle';
 import type { Order, OrderStatus } from '../domain/orders/order';
@@ -21,8 +21,8 @@ import { orderActionBody, orderDetail, orderListQuery, orderPage, orderPath } fr
 type Params = { beneficiaryId: string; orderId: string };
 
 /** The /api/v1/orders routes. */
-export function orderRoutes(deps: QuoteDependencies): ApiRoute[] {
-  return [listRoute(deps), getRoute(deps), actRoute(deps), pdfRoute(deps)];
+export function orderRoutes(deps: QuoteDependencies, parties: DocumentParties): ApiRoute[] {
+  return [listRoute(deps), getRoute(deps), actRoute(deps), pdfRoute(deps, parties)];
 }
 
 function readOrder(deps: QuoteDependencies, caller: ApiCaller, params: Params, write = false) {
@@ -123,7 +123,7 @@ function actRoute(deps: QuoteDependencies): ApiRoute {
   );
 }
 
-function pdfRoute(deps: QuoteDependencies): ApiRoute {
+function pdfRoute(deps: QuoteDependencies, parties: DocumentParties): ApiRoute {
   return bearerRoute(
     {
       method: 'get',
@@ -137,7 +137,7 @@ function pdfRoute(deps: QuoteDependencies): ApiRoute {
     },
     async (caller, { params }) => {
       const order = await readOrder(deps, caller, params);
-      return new PdfResponse(await renderOrderPdf(order, DEMO_PARTIES), `${order.number}.pdf`);
+      return new PdfResponse(await renderOrderPdf(order, parties), `${order.number}.pdf`);
     },
   );
 }

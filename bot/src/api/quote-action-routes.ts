@@ -5,7 +5,6 @@
  * French errors and change nothing on refusal. Idempotency-Key replays the first outcome.
  */
 import { renderQuotePdf } from '../documents/quote-pdf';
-import { DEMO_PARTIES } from '../documents/titulaire-identity';
 import { requireAccountManager } from '../domain/quotes/quote-actor';
 import type { QuoteDraftInput } from '../domain/quotes/quote-draft';
 import type { QuoteStatus } from '../domain/quotes/quote';
@@ -175,7 +174,7 @@ function pdfRoute(services: QuoteRouteServices): ApiRoute {
       const stored = await readQuote(services, caller, params);
       // A beneficiary does not get a version still in preparation: it is not an offer yet.
       const quote = visibleQuote(stored, await quoteActorOf(caller, services.deps.directory));
-      const pdf = await renderQuotePdf(quote, query.version, DEMO_PARTIES);
+      const pdf = await renderQuotePdf(quote, query.version, services.parties);
       const version = query.version ?? quote.versions[quote.versions.length - 1]?.version;
       return new PdfResponse(pdf, `${quote.number}-v${version}.pdf`);
     },

@@ -16,15 +16,16 @@ import { quoteRoutes } from './quote-routes';
 /** Every /api/v1/quotes, /api/v1/orders and /api/v1/catalogue route. */
 export function quoteApiRoutes(
   store: Store,
-  config: Pick<Config, 'titulaireTenantId' | 'supportChannelId'>,
+  config: Pick<Config, 'titulaireTenantId' | 'supportChannelId' | 'titulaire'>,
   wake: () => void,
 ): ApiRoute[] {
   const deps = quoteDependencies(store, config, wake);
-  const services = { deps, beneficiaries: new BeneficiaryRepository(store) };
+  const parties = { titulaire: config.titulaire };
+  const services = { deps, beneficiaries: new BeneficiaryRepository(store), parties };
   return [
     ...quoteRoutes(services),
     ...quoteActionRoutes(services),
-    ...orderRoutes(deps),
+    ...orderRoutes(deps, parties),
     ...catalogueRoutes(new PriceScheduleRepository(store), deps.now),
   ];
 }

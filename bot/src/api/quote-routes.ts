@@ -4,6 +4,7 @@
  * reception time, or made by a beneficiary's agent from the tab. A quote of a beneficiary the
  * caller may not see answers 404 exactly like one that does not exist, and is not even read.
  */
+import type { DocumentParties } from '../documents/titulaire-identity';
 import { randomUUID } from 'node:crypto';
 import type { Beneficiary } from '../domain/beneficiaries/beneficiary';
 import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors';
@@ -30,6 +31,8 @@ import { quoteDetailOf, quoteSummaryOf } from './quote-views';
 export interface QuoteRouteServices {
   readonly deps: QuoteDependencies;
   readonly beneficiaries: BeneficiaryRepository;
+  /** Who the Titulaire is on printed documents (configuration). */
+  readonly parties: DocumentParties;
 }
 
 const EMAIL_ONLY =

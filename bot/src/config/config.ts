@@ -4,6 +4,8 @@
  * SQLite under `.data/`, anonymous bot, local sign-in, demo data.
  */
 import { z } from 'zod';
+import { normaliseSiret, isValidSiret } from '../domain/beneficiaries/siret';
+import { DEMO_TITULAIRE, type TitulaireIdentity } from '../documents/titulaire-identity';
 
 /** Demo tenants used by the seed, the Agents Playground and tests when nothing is configured. */
 export const DEMO_TENANTS = {
@@ -94,6 +96,26 @@ const envSchema = z.object({
   CANUT_TENANT_ID: optional(guid),
   /** Conversation id of the Titulaire's support channel; default: the Titulaire channel heard last. */
   SUPPORT_CHANNEL_ID: optional(z.string().min(1)),
+  /** The Titulaire's legal identity, printed on quotes and orders (demo company outside production). */
+  TITULAIRE_NAME: optional(z.string().trim().min(2, { error: 'raison sociale trop courte' })),
+  TITULAIRE_SIRET: optional(
+    z
+      .string()
+      .transform(normaliseSiret)
+      .refine(isValidSiret, { error: 'SIRET invalide (14 chiffres, clé de Luhn)' }),
+  ),
+  /** Registered address, lines separated by « | ». */
+  TITULAIRE_ADDRESS: optional(z.string().min(3)),
+  TITULAIRE_LEGAL_FORM: optional(z.string().min(2)),
+  TITULAIRE_VAT_NUMBER: optional(
+    z
+      .string()
+      .regex(/^FR[0-9A-Z]{2}\d{9}$/, {
+        error: 'numéro de TVA intracommunautaire français attendu (FRxx123456789)',
+      }),
+  ),
+  TITULAIRE_REGISTRATION: optional(z.string().min(3)),
+  TITULAIRE_EMAIL: optional(z.email({ error: 'adresse e-mail de service attendue' })),
   LOCAL_SIGNIN: optional(boolean),
   /** Loopback port of the local OpenID provider; 0 picks a free one. */
   LOCAL_SIGNIN_PORT: z.coerce
@@ -161,6 +183,8 @@ export interface Config {
   titulaireTenantId: string;
   canutTenantId: string;
   supportChannelId?: string;
+  /** Who the Titulaire is on printed documents. */
+  titulaire: TitulaireIdentity;
   /** The REST API's sign-in: which OpenID provider issues the tokens, and for which audience. */
   auth: {
     openIdConfigUrl: string;
@@ -230,6 +254,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     titulaireTenantId: e.TITULAIRE_TENANT_ID ?? DEMO_TENANTS.titulaire,
     canutTenantId: e.CANUT_TENANT_ID ?? DEMO_TENANTS.canut,
     supportChannelId: e.SUPPORT_CHANNEL_ID,
+    titulaire: titulaireOf(e),
     auth: {
       openIdConfigUrl: e.AUTH_OPENID_CONFIG_URL,
       audience: e.AUTH_AUDIENCE ?? [],
@@ -269,7 +294,7 @@ function checkConsistency(config: Config, e: z.infer<typeof envSchema>): void {
   if (config.bot.authType === 'ClientSecret' && config.bot.clientId && !config.bot.clientSecret) {
     problems.push('BOT_CLIENT_SECRET : obligatoire quand BOT_AUTH_TYPE vaut ClientSecret');
   }
-  problems.push(...cosmosProblems(config));
+  problems.push(...cosmosProblems(config), ...titulaireProblems(e, config.env === 'production'));
   if (problems.length > 0) throw new ConfigError(problems);
 }
 
@@ -303,4 +328,32 @@ function cosmosProblems(config: Config): string[] {
     );
   }
   return problems;
+}
+
+/** The Titulaire's identity from the environment; the demo company when none is configured. */
+function titulaireOf(e: z.infer<typeof envSchema>): TitulaireIdentity {
+  if (!e.TITULAIRE_NAME && !e.TITULAIRE_SIRET) return DEMO_TITULAIRE;
+  return {
+    name: e.TITULAIRE_NAME ?? '',
+    siret: e.TITULAIRE_SIRET ?? '',
+    address: (e.TITULAIRE_ADDRESS ?? '')
+      .split('|')
+      .map((l) => l.trim())
+      .filter(Boolean),
+    legalForm: e.TITULAIRE_LEGAL_FORM,
+    vatNumber: e.TITULAIRE_VAT_NUMBER,
+    registration: e.TITULAIRE_REGISTRATION,
+    email: e.TITULAIRE_EMAIL,
+  };
+}
+
+/** A printed quote must name the real contractor: in production its identity is required and whole. */
+function titulaireProblems(e: z.infer<typeof envSchema>, production: boolean): string[] {
+  const configured = !!(e.TITULAIRE_NAME || e.TITULAIRE_SIRET || e.TITULAIRE_ADDRESS);
+  if (!production && !configured) return [];
+  const missing = (['TITULAIRE_NAME', 'TITULAIRE_SIRET', 'TITULAIRE_ADDRESS'] as const).filter((k) => !e[k]);
+  return missing.map(
+    (k) =>
+      `${k} : obligatoire ${production ? 'en production' : 'avec les autres TITULAIRE_*'} (identité imprimée sur les devis et bons de commande)`,
+  );
 }
