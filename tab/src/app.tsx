@@ -1,4 +1,5 @@
 import { FluentProvider, makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import { AuthProvider } from './auth/auth-context';
 import { AppShell } from './components/app-shell';
 import { useHost } from './hooks/use-host';
 
@@ -8,7 +9,7 @@ const useStyles = makeStyles({
   detecting: { paddingTop: tokens.spacingVerticalXXXL },
 });
 
-/** Root: detects the host, applies its theme, then renders the shell. */
+/** Root: detects the host, applies its theme, signs in, then renders the shell. */
 export function App() {
   const styles = useStyles();
   const hostState = useHost();
@@ -18,7 +19,9 @@ export function App() {
       {hostState.status === 'detecting' ? (
         <Spinner className={styles.detecting} label="Chargement de Guichet…" />
       ) : (
-        <AppShell host={hostState.host} />
+        <AuthProvider host={hostState.host}>
+          <AppShell host={hostState.host} />
+        </AuthProvider>
       )}
     </FluentProvider>
   );

@@ -1,6 +1,7 @@
 /**
  * The built tab served by the real service (restify's static files under /tab/), in headless
- * Chromium, talking to the real /readyz and /api/v1/ over a real SQLite store.
+ * Chromium, signing in through the real local sign-in and talking to the real /readyz and /api/v1/
+ * over a real SQLite store.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -33,6 +34,7 @@ describe('the tab served by the service', () => {
       if (r.failure()?.errorText !== 'net::ERR_ABORTED') failed.push(r.url());
     });
     await page.goto(`${svc.url}/tab/`);
+    await page.getByRole('button', { name: /Camille Martin/ }).click({ timeout: 15000 });
     await page.getByText('Service opérationnel').first().waitFor({ timeout: 15000 });
     await page.getByText('version test', { exact: false }).first().waitFor();
     expect(await page.title()).toMatch(/Guichet/);

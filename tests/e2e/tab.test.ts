@@ -1,7 +1,8 @@
 /**
  * The tab in headless Chromium: in a plain browser, in a foreign frame, and in a fake Teams host.
- * A tiny node:http server stands in for the Guichet service (static /tab/ + /readyz + /api/v1/) so
- * this test checks the single-page app alone; the test against the real service comes with it.
+ * A tiny node:http server stands in for the Guichet service (static /tab/ + /readyz + /api/v1/ + the
+ * local sign-in, /me and an empty ticket list) so this test checks the single-page app alone; the
+ * pages against the real service are in tab-pages.test.ts.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -37,6 +38,28 @@ interface FakeService {
   api: { status: number; body: unknown };
 }
 
+const LOCAL_TOKEN = 'jeton-local-e2e';
+const TEAMS_TOKEN = 'jeton-teams-e2e';
+const DEMO_USER = {
+  id: 'a1b2c3d4-0000-4000-8000-000000000005',
+  name: 'Léa Dubois',
+  email: 'lea.dubois@bellerive.example',
+  tenantId: 'b0a1c2d3-0000-4000-8000-000000000001',
+  organisation: 'Ville de Bellerive-sur-Rhône',
+  role: 'Agent du bénéficiaire',
+  roles: [],
+};
+const ME = {
+  name: 'Léa Dubois',
+  tenantId: DEMO_USER.tenantId,
+  objectId: DEMO_USER.id,
+  kind: 'beneficiary',
+  roles: [],
+  readOnly: false,
+  allBeneficiaries: false,
+  beneficiaries: [{ id: '21690012300029', name: 'Ville de Bellerive-sur-Rhône', active: true }],
+};
+
 function healthyService(): FakeService {
   return {
     readyz: { status: 200, body: { status: 'ok', store: 'sqlite' } },
@@ -51,11 +74,39 @@ function sendJson(res: http.ServerResponse, { status, body }: { status: number; 
   res.end(JSON.stringify(body));
 }
 
+/** The signed-in part of the API: the local sign-in, then /me and an empty ticket list for a valid bearer. */
+function apiAnswer(req: http.IncomingMessage, pathname: string): { status: number; body: unknown } {
+  if (pathname === '/api/v1/local-sign-in/users') return { status: 200, body: { users: [DEMO_USER] } };
+  if (pathname === '/api/v1/local-sign-in' && req.method === 'POST') {
+    return {
+      status: 200,
+      body: { accessToken: LOCAL_TOKEN, tokenType: 'Bearer', expiresIn: 3600, user: DEMO_USER },
+    };
+  }
+  const bearer = req.headers.authorization?.replace(/^Bearer /, '');
+  if (bearer !== LOCAL_TOKEN && bearer !== TEAMS_TOKEN) {
+    return {
+      status: 401,
+      body: { error: { code: 'UNAUTHENTICATED', message: 'Jeton absent ou invalide.' } },
+    };
+  }
+  if (pathname === '/api/v1/me') return { status: 200, body: ME };
+  if (pathname === '/api/v1/tickets') return { status: 200, body: { items: [] } };
+  return { status: 404, body: { error: { code: 'NOT_FOUND', message: 'Ressource introuvable.' } } };
+}
+
+/** Signs in as the fake's one demo user, from the sign-in screen shown outside Teams. */
+async function signIn(scope: Pick<Page, 'getByRole'>): Promise<void> {
+  await scope.getByRole('button', { name: /Léa Dubois/ }).click();
+  await scope.getByRole('button', { name: "Se déconnecter / changer d'utilisateur" }).waitFor();
+}
+
 /** Serves tab/dist under /tab/ (index.html for the folder itself) plus the two JSON endpoints. */
 async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const { pathname } = new URL(req.url ?? '/', 'http://localhost');
   if (pathname === '/readyz') return sendJson(res, fake.readyz);
   if (pathname === '/api/v1/' || pathname === '/api/v1') return sendJson(res, fake.api);
+  if (pathname.startsWith('/api/v1/')) return sendJson(res, apiAnswer(req, pathname));
   if (pathname === '/cadre') {
     // A page that frames the tab without being Teams: teams-js gets no answer from its parent.
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -170,6 +221,8 @@ function withoutExpectedFailures(errors: string[], failingPath: string): string[
 
 test('shows the header, the French nav and an operational service outside Teams', async () => {
   await page.goto(`${baseUrl}/tab/`);
+  await page.getByRole('heading', { name: 'Choisir un utilisateur de démonstration' }).waitFor();
+  await signIn(page);
 
   expect(await page.getByRole('banner').getByRole('heading', { level: 1 }).textContent()).toBe(HEADER);
   const nav = page.getByRole('navigation', { name: 'Navigation principale' });
@@ -194,6 +247,7 @@ test('shows the header, the French nav and an operational service outside Teams'
 
 test('shows "Service indisponible" when /readyz answers 503', async () => {
   await page.goto(`${baseUrl}/tab/`);
+  await signIn(page);
   await page.getByText('Service opérationnel').waitFor();
 
   fake.readyz = { status: 503, body: { status: 'unavailable' } };
@@ -208,6 +262,7 @@ test('shows "Service indisponible" when /readyz answers 503', async () => {
 test('explains a failing API in French instead of showing a blank page', async () => {
   fake.api = { status: 500, body: { error: 'boom' } };
   await page.goto(`${baseUrl}/tab/`);
+  await signIn(page);
 
   await page.getByText("Version de l'API inconnue.").waitFor();
   await page.getByText('Le service a répondu par une erreur 500').waitFor();
@@ -217,6 +272,7 @@ test('explains a failing API in French instead of showing a blank page', async (
 
 test('answers an unknown page with a way back', async () => {
   await page.goto(`${baseUrl}/tab/#/nulle-part`);
+  await signIn(page);
 
   await page.getByText("Cette page n'existe pas.").waitFor();
   await page.getByRole('link', { name: 'Revenir au tableau de bord' }).click();
@@ -230,6 +286,7 @@ test('falls back to the browser mode when a framing page is not Teams', async ()
 
   // Only after app.initialize() times out (3 s): the tab must not hang on its spinner.
   await tab.getByText('Hors de Teams : connexion locale de démonstration').waitFor({ timeout: 10_000 });
+  await signIn(tab);
   await tab.getByText('Service opérationnel').waitFor();
   expect(consoleErrors).toEqual([]);
 });
@@ -255,13 +312,14 @@ function fakeTeamsHostPage(tabUrl: string): string {
     if (message.func === 'initialize') reply(['content', 'web', '2.0.0', '2.0.0']);
     if (message.func === 'getContext') reply([context]);
     if (message.func === 'appInitialization.success') reply([]);
+    if (message.func === 'authentication.getAuthToken') reply([true, '${TEAMS_TOKEN}']);
   });
   window.changeTheme = (theme) =>
     document.querySelector('iframe').contentWindow.postMessage({ func: 'themeChange', args: [theme] }, '*');
 </script></html>`;
 }
 
-test('inside Teams: no banner, notifies success and follows the Teams theme live', async () => {
+test('inside Teams: signs in with SSO, no banner, notifies success and follows the Teams theme live', async () => {
   const { teamsHighContrastTheme, webDarkTheme, webLightTheme } = await import('@fluentui/react-components');
   await page.route(FAKE_TEAMS_HOST, (route) =>
     route.fulfill({ contentType: 'text/html', body: fakeTeamsHostPage(`${FAKE_TAB_ORIGIN}/tab/`) }),
@@ -285,8 +343,16 @@ test('inside Teams: no banner, notifies success and follows the Teams theme live
   await tab.getByText('Service opérationnel').waitFor();
   expect(await tab.getByText('Hors de Teams').count()).toBe(0);
   expect(await page.evaluate('window.received')).toEqual(
-    expect.arrayContaining(['initialize', 'getContext', 'appInitialization.success']),
+    expect.arrayContaining([
+      'initialize',
+      'getContext',
+      'appInitialization.success',
+      'authentication.getAuthToken',
+    ]),
   );
+  // The Teams token opened the session; Teams owns the identity, so there is no sign-out.
+  await tab.getByText('Léa Dubois').first().waitFor();
+  expect(await tab.getByRole('button', { name: /Se déconnecter/ }).count()).toBe(0);
   expect(await background()).toBe(rgb(webDarkTheme.colorNeutralBackground2));
 
   await setTheme('contrast');

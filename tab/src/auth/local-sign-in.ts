@@ -1,18 +1,28 @@
 /**
- * Seam for the local demonstration sign-in used outside Teams (inside Teams, SSO will provide the
- * identity). The real flow arrives with the pages that call the API with a bearer token.
+ * The local demonstration sign-in used outside Teams (inside Teams, SSO provides the identity): the
+ * service lists its demo users and signs a token for the one chosen. The service only offers it when
+ * it runs without Entra configuration, never in production.
  */
+import { ApiError, requestJson } from '../api/http-client';
+import type { DemoUser } from '../api/types';
 
-/** Identity the tab acts as once signed in. */
-export interface LocalSession {
-  /** Bearer token for /api/v1 calls. */
-  accessToken: string;
-  displayName: string;
-  tenantId: string;
-  roles: readonly string[];
+/** The demo users, or `undefined` when the service does not offer the local sign-in (404). */
+export async function fetchDemoUsers(signal: AbortSignal): Promise<DemoUser[] | undefined> {
+  try {
+    const { users } = await requestJson<{ users: DemoUser[] }>('/api/v1/local-sign-in/users', { signal });
+    return users;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return undefined;
+    throw error;
+  }
 }
 
-/** Signs in locally (demonstration mode). Not implemented yet: callers must handle the rejection. */
-export async function signInLocally(): Promise<LocalSession> {
-  throw new Error("La connexion locale de démonstration n'est pas encore disponible.");
+/** A bearer token for this demo user. */
+export async function signInLocally(userId: string, signal: AbortSignal): Promise<string> {
+  const { accessToken } = await requestJson<{ accessToken: string }>('/api/v1/local-sign-in', {
+    method: 'POST',
+    body: { userId },
+    signal,
+  });
+  return accessToken;
 }

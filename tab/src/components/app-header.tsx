@@ -1,9 +1,13 @@
+import type { ReactNode } from 'react';
 import { makeStyles, Title3, tokens } from '@fluentui/react-components';
 
 const useStyles = makeStyles({
   header: {
     display: 'flex',
+    flexWrap: 'wrap',
     alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalM,
     paddingBlock: tokens.spacingVerticalM,
     paddingInline: tokens.spacingHorizontalXXL,
     backgroundColor: tokens.colorNeutralBackground3,
@@ -13,14 +17,15 @@ const useStyles = makeStyles({
   title: { margin: 0 },
 });
 
-/** The page banner: product name and the framework agreement it serves. */
-export function AppHeader() {
+/** The page banner: product name and the framework agreement it serves; `children` go to its end. */
+export function AppHeader({ children }: { children?: ReactNode }) {
   const styles = useStyles();
   return (
     <header className={styles.header}>
       <Title3 as="h1" className={styles.title}>
         Guichet — accord-cadre AOO_2024_PSTM
       </Title3>
+      {children}
     </header>
   );
 }

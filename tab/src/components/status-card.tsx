@@ -13,8 +13,19 @@ const useStyles = makeStyles({
   },
 });
 
+interface StatusCardProps {
+  id: string;
+  title: string;
+  children: ReactNode;
+  /**
+   * Announce content changes politely (default). Off for tiles holding live countdowns, whose every
+   * second would otherwise be read out.
+   */
+  live?: boolean;
+}
+
 /** One dashboard tile: a titled region (so screen readers list it) whose content updates politely. */
-export function StatusCard({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+export function StatusCard({ id, title, children, live = true }: StatusCardProps) {
   const styles = useStyles();
   const headingId = `${id}-titre`;
   return (
@@ -26,7 +37,7 @@ export function StatusCard({ id, title, children }: { id: string; title: string;
           </Subtitle2>
         }
       />
-      <div className={styles.body} aria-live="polite">
+      <div className={styles.body} aria-live={live ? 'polite' : undefined}>
         {children}
       </div>
     </Card>

@@ -1,25 +1,34 @@
 import { useEffect, useState } from 'react';
 import type { Theme } from '@fluentui/react-components';
 import { detectHost, followTeamsTheme, notifyTeamsReady, type HostInfo } from '../teams/detect-host';
-import { fluentThemeFor } from '../theme/fluent-theme';
+import { browserThemeName, followBrowserTheme, fluentThemeFor } from '../theme/fluent-theme';
 
 export type HostState =
   { status: 'detecting'; theme: Theme } | { status: 'ready'; host: HostInfo; theme: Theme };
 
-/** Detects Teams once, then keeps the Fluent theme in step with the user's Teams theme. */
+/**
+ * Detects Teams once, then keeps the Fluent theme in step with the user's Teams theme, or outside
+ * Teams with the browser's light/dark preference.
+ */
 export function useHost(): HostState {
-  const [state, setState] = useState<HostState>({ status: 'detecting', theme: fluentThemeFor(undefined) });
+  const [state, setState] = useState<HostState>(() => ({
+    status: 'detecting',
+    theme: fluentThemeFor(browserThemeName()),
+  }));
 
   useEffect(() => {
     let active = true;
+    let stopFollowing = (): void => undefined;
     void detectHost().then((host) => {
       if (!active) return;
-      setState({
-        status: 'ready',
-        host,
-        theme: fluentThemeFor(host.kind === 'teams' ? host.theme : undefined),
-      });
-      if (host.kind !== 'teams') return;
+      if (host.kind !== 'teams') {
+        const apply = (theme: string): void =>
+          setState({ status: 'ready', host, theme: fluentThemeFor(theme) });
+        apply(browserThemeName());
+        stopFollowing = followBrowserTheme(apply);
+        return;
+      }
+      setState({ status: 'ready', host, theme: fluentThemeFor(host.theme) });
       followTeamsTheme((theme) => {
         if (active) setState({ status: 'ready', host: { ...host, theme }, theme: fluentThemeFor(theme) });
       });
@@ -27,6 +36,7 @@ export function useHost(): HostState {
     });
     return () => {
       active = false;
+      stopFollowing();
     };
   }, []);
 

@@ -1,42 +1,51 @@
+import { useState } from 'react';
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { fetchApiInfo, fetchReadiness } from '../api/service-status';
-import { ApiVersion } from '../components/api-version';
-import { ServiceStatus } from '../components/service-status';
-import { StatusCard } from '../components/status-card';
-import { useAsync } from '../hooks/use-async';
+import { AtRiskTickets } from '../dashboard/at-risk-tickets';
+import { OpenBySeverity } from '../dashboard/open-by-severity';
+import { RecentTickets } from '../dashboard/recent-tickets';
+import { ServiceHealth } from '../dashboard/service-health';
 
 const useStyles = makeStyles({
+  toolbar: { display: 'flex', justifyContent: 'flex-end', marginBottom: tokens.spacingVerticalM },
   grid: {
     display: 'grid',
-    // Two tiles side by side on a desktop tab, stacked on a phone.
+    // Side by side on a desktop tab, stacked at Teams mobile width.
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 340px), 1fr))',
+    gap: tokens.spacingHorizontalL,
+    alignItems: 'start',
+  },
+  severity: { marginBottom: tokens.spacingVerticalL },
+  health: {
+    display: 'grid',
     gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 280px), 1fr))',
     gap: tokens.spacingHorizontalL,
+    marginTop: tokens.spacingVerticalL,
   },
-  actions: { marginTop: tokens.spacingVerticalL },
 });
 
-/** Dashboard: for now the health of the service and the API version; tickets, quotes and orders come next. */
-export function DashboardPage() {
+/**
+ * Dashboard: open tickets per severity, tickets whose first response is due (live countdowns), the
+ * latest changes, and the service's health. "Actualiser" remounts the blocks, which reload.
+ */
+export default function DashboardPage() {
   const styles = useStyles();
-  const [readiness, reloadReadiness] = useAsync(fetchReadiness);
-  const [apiInfo, reloadApiInfo] = useAsync(fetchApiInfo);
-  const refresh = (): void => {
-    reloadReadiness();
-    reloadApiInfo();
-  };
-
+  const [generation, setGeneration] = useState(0);
   return (
     <>
-      <div className={styles.grid}>
-        <StatusCard id="etat-service" title="État du service">
-          <ServiceStatus state={readiness} />
-        </StatusCard>
-        <StatusCard id="version-api" title="API">
-          <ApiVersion state={apiInfo} />
-        </StatusCard>
+      <div className={styles.toolbar}>
+        <Button onClick={() => setGeneration((n) => n + 1)}>Actualiser</Button>
       </div>
-      <div className={styles.actions}>
-        <Button onClick={refresh}>Actualiser</Button>
+      <div key={generation}>
+        <div className={styles.severity}>
+          <OpenBySeverity />
+        </div>
+        <div className={styles.grid}>
+          <AtRiskTickets />
+          <RecentTickets />
+        </div>
+        <div className={styles.health}>
+          <ServiceHealth />
+        </div>
       </div>
     </>
   );

@@ -1,0 +1,38 @@
+import { useMemo, useSyncExternalStore } from 'react';
+
+export interface HashLocation {
+  /** "#/tickets?status=open" → "/tickets"; empty hash → "/". */
+  path: string;
+  /** "#/tickets?status=open" → status=open. */
+  query: URLSearchParams;
+}
+
+/** The hash's path and query, re-rendering on every hash change. */
+export function useHashLocation(): HashLocation {
+  const hash = useSyncExternalStore(
+    subscribe,
+    () => window.location.hash,
+    () => '',
+  );
+  return useMemo(() => parseHash(hash), [hash]);
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+function parseHash(hash: string): HashLocation {
+  const [rawPath = '', rawQuery = ''] = hash.replace(/^#/, '').split('?');
+  // Tolerate "#tickets" and a trailing slash: people type and paste these links.
+  return { path: `/${rawPath.replace(/^\/+|\/+$/g, '')}`, query: new URLSearchParams(rawQuery) };
+}
+
+/**
+ * Changes the query of the current page without a new history entry (filters are refinements, not
+ * places the Back button should step through).
+ */
+export function replaceHashQuery(path: string, query: URLSearchParams): void {
+  const search = query.toString();
+  window.location.replace(`#${path}${search ? `?${search}` : ''}`);
+}
