@@ -108,11 +108,9 @@ const envSchema = z.object({
   TITULAIRE_ADDRESS: optional(z.string().min(3)),
   TITULAIRE_LEGAL_FORM: optional(z.string().min(2)),
   TITULAIRE_VAT_NUMBER: optional(
-    z
-      .string()
-      .regex(/^FR[0-9A-Z]{2}\d{9}$/, {
-        error: 'numéro de TVA intracommunautaire français attendu (FRxx123456789)',
-      }),
+    z.string().regex(/^FR[0-9A-Z]{2}\d{9}$/, {
+      error: 'numéro de TVA intracommunautaire français attendu (FRxx123456789)',
+    }),
   ),
   TITULAIRE_REGISTRATION: optional(z.string().min(3)),
   TITULAIRE_EMAIL: optional(z.email({ error: 'adresse e-mail de service attendue' })),
