@@ -13,6 +13,7 @@ import { storeConfigOf } from '../store/store-config';
 import type { Store } from '../store/port';
 import { readPriceScheduleFile, savePriceSchedule } from '../api/catalogue-price-schedule-file';
 import { importBeneficiariesFile } from './import/import-command';
+import { runAnonymise } from './anonymise-command';
 import { runDeadlines } from './deadlines';
 import { runExport } from './export-command';
 import { runReport } from './report-command';
@@ -30,6 +31,8 @@ Commandes :
                         exporte toutes les données d'un bénéficiaire (JSON + CSV + LISEZMOI)
   report --period "T3 2026" [--siret SIRET] --out DOSSIER
                         rapport de la période pour le CANUT (CSV + XLSX)
+  anonymise --siret SIRET --name "Prénom Nom" [--email …] [--object-id …] --operator "Votre nom"
+                        anonymise un contact à sa demande (historique conservé, opération journalisée)
   help                  cette aide
 `;
 
@@ -79,6 +82,7 @@ const COMMANDS: Record<string, Command> = {
   deadlines: async () => runDeadlines(process.stdin, process.stdout),
   export: (args, out) => runExport(args, out),
   report: (args, out) => runReport(args, out),
+  anonymise: (args, out) => runAnonymise(args, out),
   help: async (_args, out) => {
     out.write(USAGE);
     return 0;
