@@ -14,6 +14,9 @@ const PRODUCTION = {
   CANUT_TENANT_ID: 'c4a7e2d1-8b3f-4a6c-9e5d-1f2a3b4c5d6e',
   PUBLIC_URL: 'https://guichet.example.fr',
   AUTH_AUDIENCE: 'api://guichet.example.fr/5e1d2c3b-4a59-4687-9123-0a1b2c3d4e5f',
+  TITULAIRE_NAME: 'Azurine Services Numériques',
+  TITULAIRE_SIRET: '84712905300017',
+  TITULAIRE_ADDRESS: "12 rue de l'Exemple|69003 Lyon",
   STORE: 'cosmos',
   COSMOS_ENDPOINT: 'https://guichet-prod.documents.azure.com:443/',
 };
