@@ -25,7 +25,11 @@ export interface RouteDefinition {
 const DashboardPage = lazy(() => import('../pages/dashboard-page'));
 const TicketsPage = lazy(() => import('../pages/tickets-page'));
 const TicketDetailPage = lazy(() => import('../pages/ticket-detail-page'));
-const ComingSoonPage = lazy(() => import('../pages/coming-soon-page'));
+const QuotesPage = lazy(() => import('../pages/quotes-page'));
+const QuoteDetailPage = lazy(() => import('../pages/quote-detail-page'));
+const OrdersPage = lazy(() => import('../pages/orders-page'));
+const OrderDetailPage = lazy(() => import('../pages/order-detail-page'));
+const ReportsPage = lazy(() => import('../pages/reports-page'));
 
 const page = (
   id: string,
@@ -52,9 +56,25 @@ export const ROUTES: readonly RouteDefinition[] = [
     inNav: false,
     Page: TicketDetailPage,
   },
-  page('quotes', '/devis', 'Devis', ComingSoonPage),
-  page('orders', '/commandes', 'Commandes', ComingSoonPage),
-  page('reports', '/rapports', 'Rapports', ComingSoonPage),
+  page('quotes', '/devis', 'Devis', QuotesPage),
+  {
+    id: 'quote',
+    pattern: '/devis/:beneficiaryId/:quoteId',
+    label: 'Détail du devis',
+    navId: 'quotes',
+    inNav: false,
+    Page: QuoteDetailPage,
+  },
+  page('orders', '/commandes', 'Commandes', OrdersPage),
+  {
+    id: 'order',
+    pattern: '/commandes/:beneficiaryId/:orderId',
+    label: 'Détail de la commande',
+    navId: 'orders',
+    inNav: false,
+    Page: OrderDetailPage,
+  },
+  page('reports', '/rapports', 'Rapports', ReportsPage),
 ];
 
 export const NAV_ROUTES: readonly RouteDefinition[] = ROUTES.filter((route) => route.inNav);
@@ -105,4 +125,14 @@ export function ticketHref(beneficiaryId: string, ticketId: string): string {
 export function ticketsHref(filters: Record<string, string> = {}): string {
   const query = new URLSearchParams(filters).toString();
   return `#/tickets${query ? `?${query}` : ''}`;
+}
+
+/** href of a quote's detail page. */
+export function quoteHref(beneficiaryId: string, quoteId: string): string {
+  return `#/devis/${encodeURIComponent(beneficiaryId)}/${encodeURIComponent(quoteId)}`;
+}
+
+/** href of an order's detail page. */
+export function orderHref(beneficiaryId: string, orderId: string): string {
+  return `#/commandes/${encodeURIComponent(beneficiaryId)}/${encodeURIComponent(orderId)}`;
 }

@@ -1,0 +1,65 @@
+import { useCallback, useMemo } from 'react';
+import { listOrders } from '../api/orders';
+import type { OrderStatus } from '../api/types';
+import { useSession } from '../auth/auth-context';
+import type { PageProps } from '../navigation/routes';
+import { replaceHashQuery } from '../navigation/use-hash-location';
+import { OrderTable } from '../orders/order-table';
+import { Choice, FilterChoices, PagedList } from '../quotes/list-parts';
+import { ORDER_STATUS_LABELS } from '../quotes/quote-format';
+import { usePages } from '../quotes/use-pages';
+
+/** Commandes: the purchase orders issued by accepted quotes, filtered and paged. */
+export default function OrdersPage({ query }: PageProps) {
+  const { api, me } = useSession();
+  const status = query.get('status') ?? '';
+  const beneficiary = query.get('beneficiary') ?? '';
+  const fetchPage = useCallback(
+    (page: { limit: number; continuationToken?: string }, signal: AbortSignal) =>
+      listOrders(api, { status, beneficiary, ...page }, signal),
+    [api, status, beneficiary],
+  );
+  const pages = usePages(fetchPage);
+  const beneficiaries = useMemo(
+    () => [...me.beneficiaries].sort((a, b) => a.name.localeCompare(b.name, 'fr')),
+    [me.beneficiaries],
+  );
+  const set = (key: string) => (value: string) => {
+    const next = new URLSearchParams(query);
+    if (value === '') next.delete(key);
+    else next.set(key, value);
+    replaceHashQuery('/commandes', next);
+  };
+  return (
+    <>
+      <FilterChoices label="Filtrer les commandes">
+        <Choice label="Statut" value={status} onChange={set('status')}>
+          <option value="">Tous</option>
+          <option value="open">En cours (ni payées ni annulées)</option>
+          {(Object.entries(ORDER_STATUS_LABELS) as [OrderStatus, string][]).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </Choice>
+        {beneficiaries.length > 1 && (
+          <Choice label="Bénéficiaire" value={beneficiary} onChange={set('beneficiary')}>
+            <option value="">Tous</option>
+            {beneficiaries.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
+          </Choice>
+        )}
+      </FilterChoices>
+      <PagedList
+        pages={pages}
+        noun={{ one: 'commande', many: 'commandes', title: 'Commandes' }}
+        empty="Aucune commande ne correspond à ces critères."
+      >
+        {(items) => <OrderTable orders={items} showBeneficiary={beneficiaries.length > 1} />}
+      </PagedList>
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+import { useCallback, useMemo } from 'react';
+import { listQuotes } from '../api/quotes';
+import { useSession } from '../auth/auth-context';
+import type { PageProps } from '../navigation/routes';
+import { replaceHashQuery } from '../navigation/use-hash-location';
+import { Choice, FilterChoices, PagedList } from '../quotes/list-parts';
+import { QUOTE_STATUS_LABELS } from '../quotes/quote-format';
+import { QuoteTable } from '../quotes/quote-table';
+import { usePages } from '../quotes/use-pages';
+
+const STATUSES = ['requested', 'in-preparation', 'sent', 'accepted', 'declined', 'expired'] as const;
+
+/** Devis: filters kept in the address, table with the answer deadline, paging. */
+export default function QuotesPage({ query }: PageProps) {
+  const { api, me } = useSession();
+  const status = query.get('status') ?? '';
+  const beneficiary = query.get('beneficiary') ?? '';
+  const sort = query.get('sort') === 'due' ? 'due' : 'recent';
+  const fetchPage = useCallback(
+    (page: { limit: number; continuationToken?: string }, signal: AbortSignal) =>
+      listQuotes(api, { status, beneficiary, sort, ...page }, signal),
+    [api, status, beneficiary, sort],
+  );
+  const pages = usePages(fetchPage);
+  const beneficiaries = useMemo(
+    () => [...me.beneficiaries].sort((a, b) => a.name.localeCompare(b.name, 'fr')),
+    [me.beneficiaries],
+  );
+  const set = (key: string) => (value: string) => {
+    const next = new URLSearchParams(query);
+    if (value === '' || (key === 'sort' && value === 'recent')) next.delete(key);
+    else next.set(key, value);
+    replaceHashQuery('/devis', next);
+  };
+
+  return (
+    <>
+      <FilterChoices label="Filtrer les devis">
+        <Choice label="Statut" value={status} onChange={set('status')}>
+          <option value="">Tous</option>
+          <option value="open">En cours (demandés, en préparation, envoyés)</option>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {QUOTE_STATUS_LABELS[s]}
+            </option>
+          ))}
+        </Choice>
+        {beneficiaries.length > 1 && (
+          <Choice label="Bénéficiaire" value={beneficiary} onChange={set('beneficiary')}>
+            <option value="">Tous</option>
+            {beneficiaries.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
+          </Choice>
+        )}
+        <Choice label="Trier par" value={sort} onChange={set('sort')}>
+          <option value="recent">Les plus récents</option>
+          <option value="due">Date limite la plus proche</option>
+        </Choice>
+      </FilterChoices>
+      <PagedList
+        pages={pages}
+        noun={{ one: 'devis', many: 'devis', title: 'Devis' }}
+        empty="Aucun devis ne correspond à ces critères."
+      >
+        {(items) => <QuoteTable quotes={items} showBeneficiary={beneficiaries.length > 1} />}
+      </PagedList>
+    </>
+  );
+}

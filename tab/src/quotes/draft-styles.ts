@@ -1,0 +1,56 @@
+import { makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
+
+/** Styles shared by the parts of the preparation form. */
+export const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL },
+  group: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalM,
+    margin: 0,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    minWidth: 0,
+  },
+  legend: { ...typographyStyles.body1Strong, paddingInline: tokens.spacingHorizontalXS },
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 160px), 1fr))',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'end',
+  },
+  wide: { gridColumn: '1 / -1' },
+  charge: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 3fr) minmax(0, 1fr) minmax(0, 1fr) auto',
+    gap: tokens.spacingHorizontalS,
+    alignItems: 'end',
+    margin: 0,
+    padding: 0,
+    border: 'none',
+    minWidth: 0,
+    '@media (max-width: 640px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
+  },
+  chargeLegend: { ...typographyStyles.caption1Strong, padding: 0, gridColumn: '1 / -1' },
+  amount: {
+    fontVariantNumeric: 'tabular-nums',
+    whiteSpace: 'nowrap',
+    paddingBottom: tokens.spacingVerticalS,
+  },
+  field: { minWidth: 0 },
+  native: { minWidth: 0, width: '100%', textOverflow: 'ellipsis' },
+  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  totals: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content max-content',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+    fontVariantNumeric: 'tabular-nums',
+  },
+  term: { fontWeight: tokens.fontWeightSemibold },
+  value: { margin: 0, textAlign: 'end' },
+  subtotal: { ...typographyStyles.caption1, color: tokens.colorNeutralForeground2 },
+  error: { color: tokens.colorPaletteRedForeground1 },
+});

@@ -1,0 +1,162 @@
+/**
+ * The Rapports page in headless Chromium against the real service: a generated data set (orders,
+ * quotes, tickets over 2025–2026) on top of the demo data; CANUT staff pick a year, read the key
+ * figures (checked against the API's own JSON), see the three charts (SVG) with their tables, and
+ * download the XLSX workbook (a zip: "PK"). axe-core finds no serious or critical issue.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import type { Browser, Page } from 'playwright-core';
+import { buildDataset } from '../domain/reports/report-dataset';
+import { storeDataset } from '../reports/report-store';
+import { launchBrowser } from '../support/browser';
+import { startService, type RunningService } from '../support/running-service';
+
+const ROOT = path.resolve(__dirname, '../..');
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const PERIOD = '2025';
+
+let svc: RunningService;
+let browser: Browser;
+
+beforeAll(async () => {
+  // Always rebuilt: the page under test is new and a stale tab/dist would not hold it.
+  const build = spawnSync('npx', ['vite', 'build', '--config', 'tab/vite.config.ts'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  if (build.status !== 0) throw new Error(`tab build failed:\n${build.stdout}\n${build.stderr}`);
+  svc = await startService();
+  await storeDataset(svc.store, buildDataset(11, 60, 80));
+  browser = await launchBrowser();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await svc?.stop();
+});
+
+/** A token for a demo user, through the same local sign-in as the tab. */
+async function tokenFor(name: string): Promise<string> {
+  const { users } = (await (await fetch(`${svc.url}/api/v1/local-sign-in/users`)).json()) as {
+    users: { id: string; name: string }[];
+  };
+  const user = users.find((u) => u.name === name);
+  if (!user) throw new Error(`no demo user ${name}`);
+  const answer = await svc.post('/api/v1/local-sign-in', { userId: user.id });
+  return ((await answer.json()) as { accessToken: string }).accessToken;
+}
+
+interface Trace {
+  ids: string[];
+}
+interface ApiReport {
+  period: { label: string };
+  volume: {
+    total: { htCents: number; orderCount: number };
+    rows: { siret: string | null; bucket: { kind: string } }[];
+  };
+  priceLines: unknown[];
+  sla: {
+    total: { onTime: Trace; late: Trace; openLate: Trace; pending: Trace; complianceBp: number | null };
+  };
+  quotes: { total: { onTimeBp: number | null } };
+  penalties: { totalCents: number };
+}
+
+const euros = (cents: number) =>
+  new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+const rate = (bp: number | null) =>
+  bp === null
+    ? '—'
+    : new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 1 }).format(bp / 10_000);
+const count = (n: number) => new Intl.NumberFormat('fr-FR').format(n);
+/** Browsers and Node may differ in which space groups digits: compare with plain spaces. */
+const plain = (text: string | null) => (text ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+
+async function axeProblems(page: Page): Promise<string[]> {
+  if (!(await page.evaluate('typeof window.axe !== "undefined"'))) {
+    await page.addScriptTag({ content: AXE_SOURCE });
+  }
+  const result = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] })')) as {
+    violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+  };
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+test('CANUT staff pick a year, read its key figures and charts, and download the workbook', async () => {
+  const token = await tokenFor('Sophie Laurent');
+  const api = await fetch(`${svc.url}/api/v1/reports?period=${PERIOD}&format=json`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  expect(api.status).toBe(200);
+  const report = (await api.json()) as ApiReport;
+  // The data set must give the page something to draw.
+  expect(report.volume.total.orderCount).toBeGreaterThan(0);
+  expect(report.priceLines.length).toBeGreaterThan(0);
+
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  try {
+    await page.goto(`${svc.url}/tab/`);
+    await page.getByRole('heading', { name: 'Choisir un utilisateur de démonstration' }).waitFor();
+    await page.getByRole('button', { name: /Sophie Laurent/ }).click();
+    await page.getByRole('banner').getByText('Sophie Laurent').waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Rapports' }).click();
+
+    const main = page.getByRole('main');
+    await main.getByLabel('Type de période').selectOption('year');
+    await main.getByLabel('Année').selectOption(PERIOD);
+    await main
+      .getByRole('heading', { name: `Rapport ${report.period.label} — tous les bénéficiaires` })
+      .waitFor();
+    expect(page.url()).toContain(`period=${PERIOD}`);
+
+    const figure = async (id: string) =>
+      plain(await main.locator(`[data-figure="${id}"] [data-figure-value]`).textContent());
+    const sla = report.sla.total;
+    const tickets =
+      sla.onTime.ids.length + sla.late.ids.length + sla.openLate.ids.length + sla.pending.ids.length;
+    expect(await figure('volume')).toBe(plain(euros(report.volume.total.htCents)));
+    expect(await figure('orders')).toBe(plain(count(report.volume.total.orderCount)));
+    expect(await figure('tickets')).toBe(plain(count(tickets)));
+    expect(await figure('sla')).toBe(plain(rate(sla.complianceBp)));
+    expect(await figure('quotes')).toBe(plain(rate(report.quotes.total.onTimeBp)));
+    expect(await figure('penalties')).toBe(plain(euros(report.penalties.totalCents)));
+
+    // Three charts drawn as SVG, each with its table.
+    for (const chart of ['volume', 'sla', 'price-lines']) {
+      await main.locator(`[data-chart="${chart}"] svg`).first().waitFor();
+    }
+    const months = report.volume.rows.filter((r) => r.siret === null && r.bucket.kind === 'month');
+    const volumeTable = main.getByRole('table', { name: "Volume d'affaires HT par mois (tableau)" });
+    expect(await volumeTable.locator('tbody tr').count()).toBe(months.length);
+    await main.getByRole('table', { name: /par gravité \(tableau\)/ }).waitFor();
+    const linesTable = main.getByRole('table', { name: /bordereau de prix \(tableau\)/ });
+    expect(await linesTable.locator('tbody tr').count()).toBe(report.priceLines.length);
+
+    await page.waitForFunction('document.querySelectorAll(".fui-Spinner").length === 0');
+    await page.screenshot({ path: '/tmp/tab-reports.png', fullPage: true });
+    expect(await axeProblems(page)).toEqual([]);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      main.getByRole('button', { name: /classeur Excel/ }).click(),
+    ]);
+    const file = await download.path();
+    expect(readFileSync(file).subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    await main
+      .getByRole('status')
+      .getByText(/téléchargé/)
+      .waitFor();
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+}, 120_000);
