@@ -37,7 +37,7 @@ export interface JsonResponse {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT';
   body?: unknown;
   /** Bearer token of the signed-in user. */
   token?: string;

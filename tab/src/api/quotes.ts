@@ -62,7 +62,7 @@ export function callQuote(
   const headers = { 'Idempotency-Key': idempotencyKey };
   switch (call.type) {
     case 'draft':
-      return put<QuoteDetail>(api, `${path}/draft`, call.draft, signal, headers);
+      return api.put<QuoteDetail>(`${path}/draft`, call.draft, signal, headers);
     case 'send':
       return api.post<QuoteDetail>(`${path}/send`, { version: call.version }, signal, headers);
     case 'accept':
@@ -78,39 +78,13 @@ export function callQuote(
 }
 
 /**
- * The parts of ApiClient this module needs beyond get/post: its call (for PUT, which the client does
- * not offer yet) and its token (for the PDF, which is not JSON).
- * TODO: replace by `ApiClient.put` and `ApiClient.getBlob` once api-client.ts grows them.
- */
-interface ClientInternals {
-  token: string;
-  call<T>(
-    path: string,
-    options: { method: string; body: unknown; headers: Record<string, string>; signal: AbortSignal },
-  ): Promise<T>;
-}
-
-function put<T>(
-  api: ApiClient,
-  path: string,
-  body: unknown,
-  signal: AbortSignal,
-  headers: Record<string, string>,
-): Promise<T> {
-  return (api as unknown as ClientInternals).call<T>(path, { method: 'PUT', body, headers, signal });
-}
-
-/**
  * Downloads a PDF of the API (quote or order) and hands it to the browser as a file: a plain link
  * cannot carry the bearer token.
  */
 export async function downloadPdf(api: ApiClient, path: string, fileName: string): Promise<void> {
-  const { token } = api as unknown as ClientInternals;
   let response: Response;
   try {
-    response = await fetch(path, {
-      headers: { Authorization: `Bearer ${token}`, Accept: 'application/pdf' },
-    });
+    response = await api.fetchFile(path, 'application/pdf');
   } catch {
     throw new ServiceError('Le service est injoignable. Vérifiez votre connexion réseau puis réessayez.');
   }

@@ -40,15 +40,6 @@ export interface ReportFile {
 }
 
 /**
- * The bearer of the session's client. ApiClient only speaks JSON and keeps its token to itself; a
- * file needs the raw response, so this reads the token it was built with.
- * TODO: replace with an `ApiClient.getBlob` method once api-client.ts grows one.
- */
-function bearerOf(api: ApiClient): string {
-  return (api as unknown as { token: string }).token;
-}
-
-/**
  * Downloads the XLSX workbook or one CSV table (default "synthese"). The API needs the bearer, so a
  * plain link would not do: the file is fetched, then handed to the browser as a blob.
  */
@@ -65,10 +56,11 @@ export async function downloadReport(
   signal.addEventListener('abort', forwardAbort);
   let response: Response;
   try {
-    response = await fetch(reportPath(request, format, format === 'csv' ? table : undefined), {
-      headers: { Authorization: `Bearer ${bearerOf(api)}` },
-      signal: controller.signal,
-    });
+    response = await api.fetchFile(
+      reportPath(request, format, format === 'csv' ? table : undefined),
+      format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      controller.signal,
+    );
   } catch (error) {
     if (signal.aborted) throw error;
     throw new ServiceError(
