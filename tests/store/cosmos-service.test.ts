@@ -4,7 +4,7 @@
  * query the repositories and jobs send, on seeded data: the emulator enforces composite indexes like
  * Cosmos DB, so a sort missing from cosmos-indexing.ts fails here rather than in production.
  */
-import { listVisible } from '../../bot/src/api/quote-listing';
+import { listVisible } from '../../bot/src/api/scoped-listing';
 import { listVisibleTickets } from '../../bot/src/api/ticket-listing';
 import { seedDemoData } from '../../bot/src/cli/seed';
 import {

@@ -14,7 +14,7 @@ import type { QuoteDependencies } from '../teams/quote-handlers';
 import { readScope, type ApiCaller } from './api-caller';
 import { bearerRoute, type ApiRoute } from './api-route';
 import { callerIdempotencyKey, quoteActorOf, readVisible, writeScope } from './quote-access';
-import { listVisible } from './quote-listing';
+import { listVisible } from './scoped-listing';
 import { PdfResponse, pdfResponse } from './quote-pdf-response';
 import { orderActionBody, orderDetail, orderListQuery, orderPage, orderPath } from './order-schemas';
 

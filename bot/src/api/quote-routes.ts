@@ -16,7 +16,7 @@ import type { QuoteDependencies } from '../teams/quote-handlers';
 import { readScope, type ApiCaller } from './api-caller';
 import { bearerRoute, type ApiRoute } from './api-route';
 import { callerIdempotencyKey, keyDigest, quoteActorOf, readVisible, writeScope } from './quote-access';
-import { listVisible } from './quote-listing';
+import { listVisible } from './scoped-listing';
 import {
   expandQuoteStatuses,
   quoteDetail,

@@ -1,8 +1,7 @@
 /**
- * Lists of quotes and of orders scoped by the caller, as the ticket lists are: a beneficiary's user
- * only ever queries its own partitions (the partition key is in every query, so a bug in a route
- * guard still cannot read another beneficiary's documents); Titulaire and CANUT staff query across
- * partitions. A groupement's user reads its beneficiaries one partition after the other, the
+ * Lists of tickets, quotes and orders scoped by the caller: a beneficiary's user only ever queries
+ * its own partitions (the partition key is in every query, so a bug in a route guard still cannot
+ * read another beneficiary's documents); Titulaire and CANUT staff query across partitions. A groupement's user reads its beneficiaries one partition after the other, the
  * continuation token saying which partition the page stopped in and the store's token within it.
  */
 import { z } from 'zod';
@@ -15,6 +14,8 @@ export interface DocumentFilters {
   /** `type` of the documents: `quote` or `order`. */
   readonly type: string;
   readonly statuses?: readonly string[];
+  /** Further conditions of one kind of list (e.g. severities for tickets). */
+  readonly filters?: readonly Filter[];
   readonly beneficiaryId?: string;
   readonly orderBy: OrderBy[];
   readonly limit: number;
@@ -40,6 +41,7 @@ export async function listVisible<T extends Doc>(
 ): Promise<Page<Stored<T>>> {
   const filters: Filter[] = [{ field: 'type', op: 'eq', value: f.type }];
   if (f.statuses) filters.push({ field: 'status', op: 'in', value: [...f.statuses] });
+  filters.push(...(f.filters ?? []));
   const base: QueryBase = { filters, orderBy: f.orderBy };
   const cursor = f.continuationToken === undefined ? undefined : decodeCursor(f.continuationToken);
   if (scope.kind === 'all' && f.beneficiaryId === undefined) {
