@@ -19,6 +19,8 @@ import { parseQuoteNumber } from '../domain/quotes/quote-number';
 import { parseQuoteRequestForm } from '../domain/quotes/quote-request-form';
 import type { OrderService } from '../services/order-service';
 import type { QuoteAudienceLookup, QuoteService } from '../services/quote-service';
+import type { BusinessDocumentRepository } from '../store/business-document-repository';
+import type { Doc } from '../store/port';
 import { activityFacts } from './activity-context';
 import { attachment, type AdaptiveCard } from './cards/adaptive-card';
 import { approverUserIds } from './cards/quote-notifications';
@@ -128,6 +130,25 @@ export async function createQuote(
   }
 }
 
+/**
+ * The staff's open view of quotes or orders, or the newest of the requester's own organisations
+ * (read partition by partition, never across).
+ */
+async function visibleDocuments<T extends Doc & { type: string }>(
+  actor: QuoteActor,
+  repo: BusinessDocumentRepository<T, unknown>,
+  what: string,
+  dateOf: (doc: T) => string,
+): Promise<T[]> {
+  if (isStaff(actor)) return (await repo.listAllOpen()).items;
+  if (actor.kind !== 'beneficiary')
+    throw new ForbiddenError(
+      `Le suivi des ${what} est réservé aux bénéficiaires et aux équipes du Titulaire.`,
+    );
+  const pages = await Promise.all(actor.beneficiaryIds.map((pk) => repo.listForBeneficiary(pk)));
+  return pages.flatMap((p) => p.items).sort((a, b) => dateOf(b).localeCompare(dateOf(a)));
+}
+
 /** "mes devis": the requester's organisations' quotes, or the open ones of all for the Titulaire. */
 export async function listQuotes(
   ctx: TurnContext,
@@ -135,14 +156,7 @@ export async function listQuotes(
   deps: QuoteDependencies,
 ): Promise<void> {
   const actor = await quoteActorOf(ctx, requester, deps);
-  const repo = deps.quotes.quotes;
-  if (!isStaff(actor) && actor.kind !== 'beneficiary')
-    throw new ForbiddenError('Le suivi des devis est réservé aux bénéficiaires et aux équipes du Titulaire.');
-  const pages = isStaff(actor)
-    ? [await repo.listAllOpen()]
-    : await Promise.all(actor.beneficiaryIds.map((pk) => repo.listForBeneficiary(pk)));
-  const quotes = pages.flatMap((p) => p.items);
-  if (!isStaff(actor)) quotes.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const quotes = await visibleDocuments(actor, deps.quotes.quotes, 'devis', (q) => q.createdAt);
   await ctx.sendActivity(MessageFactory.attachment(attachment(quoteListCard(quotes, isStaff(actor)))));
 }
 
@@ -153,16 +167,7 @@ export async function listOrders(
   deps: QuoteDependencies,
 ): Promise<void> {
   const actor = await quoteActorOf(ctx, requester, deps);
-  const repo = deps.orders.orders;
-  if (!isStaff(actor) && actor.kind !== 'beneficiary')
-    throw new ForbiddenError(
-      'Le suivi des commandes est réservé aux bénéficiaires et aux équipes du Titulaire.',
-    );
-  const pages = isStaff(actor)
-    ? [await repo.listAllOpen()]
-    : await Promise.all(actor.beneficiaryIds.map((pk) => repo.listForBeneficiary(pk)));
-  const orders = pages.flatMap((p) => p.items);
-  if (!isStaff(actor)) orders.sort((a, b) => b.issuedAt.localeCompare(a.issuedAt));
+  const orders = await visibleDocuments(actor, deps.orders.orders, 'commandes', (o) => o.issuedAt);
   await ctx.sendActivity(MessageFactory.attachment(attachment(orderListCard(orders, isStaff(actor)))));
 }
 
