@@ -8,6 +8,7 @@ import { DEMO_TENANTS } from '../../bot/src/config/config';
 import type { Beneficiary } from '../../bot/src/domain/beneficiaries/beneficiary';
 import type { QuoteActor } from '../../bot/src/domain/quotes/quote-actor';
 import type { QuoteDraftInput } from '../../bot/src/domain/quotes/quote-draft';
+import { aDraftInput } from '../domain/quotes/factories';
 import type { Quote } from '../../bot/src/domain/quotes/quote';
 import { BeneficiaryRepository } from '../../bot/src/store/beneficiary-repository';
 import { ConversationRepository } from '../../bot/src/store/conversation-repository';
@@ -61,50 +62,15 @@ export const LEA_CHAT = 'a:lea-personal';
 export const MARC_CHAT = 'a:marc-personal';
 export const JULIEN_CHAT = 'a:julien-personal';
 
-/** Two phases of the demo BPU: 17 217,50 € HT, 3 443,50 € of VAT, 20 661,00 € TTC. */
+/** The domain factory's draft (17 217,50 € HT, 3 443,50 € of VAT, 20 661,00 € TTC), with P2's short certification list. */
 export function aDraft(): QuoteDraftInput {
-  return {
-    phases: [
-      {
-        label: 'Cadrage et architecture',
-        start: '2026-06-01',
-        end: '2026-06-12',
-        charges: [{ line: 'PIL-CONF', quantity: 2, profile: 'P1' }],
-        deliverables: [
-          {
-            label: "Dossier d'architecture cible",
-            dueDate: '2026-06-12',
-            charges: [{ line: 'CA-EXP', quantity: '3,5', profile: 'P2' }],
-          },
-        ],
-      },
-      {
-        label: 'Migration et accompagnement',
-        start: '2026-06-15',
-        end: '2026-07-10',
-        deliverables: [
-          {
-            label: 'Boîtes aux lettres migrées',
-            dueDate: '2026-07-03',
-            charges: [
-              { line: 'INT-CONF', quantity: 10, profile: 'P3' },
-              { line: 'INT-EXP', quantity: 4.25, profile: 'P2' },
-            ],
-          },
-          {
-            label: 'Formation des correspondants',
-            dueDate: '2026-07-10',
-            charges: [{ line: 'FOR-CONF', quantity: 2 }],
-          },
-        ],
-      },
-    ],
+  return aDraftInput({
     profiles: [
       { code: 'P1', level: 'CONFIRME', certifications: ['PMP'] },
       { code: 'P2', level: 'EXPERT', certifications: ['MS-102', 'AZ-305'] },
       { code: 'P3', level: 'confirmé', certifications: 'MS-203, MS-700' },
     ],
-  };
+  });
 }
 
 export interface QuoteRig {
