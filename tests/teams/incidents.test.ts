@@ -187,4 +187,49 @@ describe('incidents in Teams', () => {
     const [shown] = await reply(lea({ text: `ticket ${ticket!.number.toLowerCase()}` }));
     expect(JSON.stringify(shown!.attachments![0]!.content)).toContain(ticket!.number);
   });
+
+  it('lets the beneficiary add information, close a resolved ticket and reopen it from the card', async () => {
+    await reply(
+      lea({ value: { action: 'incident.create', formId: 'f-cycle', ...GOOD_FORM, title: 'Cycle complet' } }),
+    );
+    const [ticket] = (await allTickets()).filter((t) => t.title === 'Cycle complet');
+    const ids = { ticketId: ticket!.id, beneficiaryId: BELLERIVE };
+    const camille = {
+      tenantId: DEMO_TENANTS.titulaire,
+      aadObjectId: CAMILLE,
+      userName: 'Camille Martin',
+      conversationId: SUPPORT_CHANNEL,
+      conversationType: 'channel',
+      teamId: '19:support-team',
+    };
+    const status = async () => (await tickets().get(BELLERIVE, ticket!.id))!.status;
+
+    const added = await invoke(
+      'ticket.addInfo',
+      { ...ids, message: 'Le problème touche aussi la mairie annexe.' },
+      { conversationId: LEA_CHAT },
+    );
+    expect(JSON.stringify(added.value)).not.toMatch(/"color":"Attention"/);
+    await invoke('ticket.take', ids, camille);
+    const report = {
+      diagnostic: 'Connecteur saturé',
+      actions: 'Redémarrage du connecteur',
+      cause: 'Certificat expiré',
+      restoredAt: new Date().toISOString(),
+    };
+    await invoke('ticket.resolve', { ...ids, ...report }, camille);
+    expect(await status()).toBe('resolved');
+
+    await invoke('ticket.close', ids, { conversationId: LEA_CHAT });
+    expect(await status()).toBe('closed');
+    const reopened = await invoke(
+      'ticket.reopen',
+      { ...ids, reason: 'Le problème est revenu ce matin.' },
+      { conversationId: LEA_CHAT },
+    );
+    expect(JSON.stringify(reopened.value)).toContain('En cours');
+    expect(await status()).toBe('in-progress');
+    const actions = (await tickets().events(BELLERIVE, ticket!.id)).map((e) => e.action);
+    expect(actions).toEqual(['open', 'addInfo', 'take', 'resolve', 'close', 'reopen']);
+  });
 });
