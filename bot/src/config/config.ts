@@ -96,6 +96,7 @@ const envSchema = z.object({
   CANUT_TENANT_ID: optional(guid),
   /** Conversation id of the Titulaire's support channel; default: the Titulaire channel heard last. */
   SUPPORT_CHANNEL_ID: optional(z.string().min(1)),
+  TEAMS_APP_ID: optional(guid),
   /** The Titulaire's legal identity, printed on quotes and orders (demo company outside production). */
   TITULAIRE_NAME: optional(z.string().trim().min(2, { error: 'raison sociale trop courte' })),
   TITULAIRE_SIRET: optional(
@@ -181,6 +182,8 @@ export interface Config {
   titulaireTenantId: string;
   canutTenantId: string;
   supportChannelId?: string;
+  /** The Teams app's id (manifest `id`), for deep links into the tab; absent: plain web links. */
+  teamsAppId?: string;
   /** Who the Titulaire is on printed documents. */
   titulaire: TitulaireIdentity;
   /** The REST API's sign-in: which OpenID provider issues the tokens, and for which audience. */
@@ -252,6 +255,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     titulaireTenantId: e.TITULAIRE_TENANT_ID ?? DEMO_TENANTS.titulaire,
     canutTenantId: e.CANUT_TENANT_ID ?? DEMO_TENANTS.canut,
     supportChannelId: e.SUPPORT_CHANNEL_ID,
+    teamsAppId: e.TEAMS_APP_ID,
     titulaire: titulaireOf(e),
     auth: {
       openIdConfigUrl: e.AUTH_OPENID_CONFIG_URL,
