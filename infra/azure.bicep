@@ -99,6 +99,9 @@ param titulaireAddress string
 @description('Conversation id of the Titulaire\'s support channel (optional).')
 param supportChannelId string = ''
 
+@description('Id of the Teams app (manifest id), for deep links from cards into the tab.')
+param teamsAppId string = ''
+
 @description('Custom domain already bound to the Web App with its certificate (optional).')
 param customDomain string = ''
 
@@ -286,6 +289,10 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'SUPPORT_CHANNEL_ID'
           value: supportChannelId
+        }
+        {
+          name: 'TEAMS_APP_ID'
+          value: teamsAppId
         }
         {
           name: 'AUTH_OPENID_CONFIG_URL'

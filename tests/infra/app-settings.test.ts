@@ -39,6 +39,7 @@ const EVALUATED: Record<string, string> = {
   TITULAIRE_SIRET: '84712905300017', // titulaireSiret
   TITULAIRE_ADDRESS: "12 rue de l'Exemple|69003 Lyon", // titulaireAddress
   SUPPORT_CHANNEL_ID: '', // supportChannelId, empty by default
+  TEAMS_APP_ID: '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b', // teamsAppId, from teamsApp/create
   AUTH_AUDIENCE: `${API},api://${HOST}/${API}`, // '${aadAppClientId},api://${publicHost}/${aadAppClientId}'
   APPLICATIONINSIGHTS_CONNECTION_STRING:
     'IngestionEndpoint=https://francecentral-1.in.applicationinsights.azure.com/',
