@@ -1,15 +1,18 @@
 /**
  * `GET /api/v1/catalogue/price-schedule`: the price schedule (BPU) lines in force, which the quote
- * form offers. The schedule is the agreement's, the same for every beneficiary: any caller with a
- * Guichet role, or from a beneficiary, may read it.
+ * form offers, and `GET /api/v1/catalogue/contacts`, the Titulaire's account managers. Both are the
+ * agreement's, the same for every beneficiary: any caller with a Guichet role, or from a
+ * beneficiary, may read them.
  */
 import { z } from 'zod';
 import { NotFoundError } from '../domain/errors';
 import { SERVICE_KIND_LABELS } from '../domain/catalogue/price-line';
 import { localDateOf } from '../domain/quotes/quote-calendar';
+import type { Store } from '../store/port';
 import type { PriceScheduleRepository } from '../store/price-schedule-repository';
 import { readScope } from './api-caller';
 import { bearerRoute, type ApiRoute } from './api-route';
+import { catalogueContactsRoute } from './catalogue-contacts';
 import { localDate, priceLine } from './quote-schemas';
 
 /** Response of the route. */
@@ -26,8 +29,18 @@ const query = z.object({
     .describe('AAAA-MM-JJ : le BPU en vigueur ce jour-là ; par défaut aujourd’hui (heure de Paris)'),
 });
 
+/** Where the commercial contacts come from: the staff registry, the Titulaire's tenant only. */
+export interface CatalogueContactsSource {
+  readonly store: Store;
+  readonly titulaireTenantId: string;
+}
+
 /** The catalogue routes. */
-export function catalogueRoutes(schedules: PriceScheduleRepository, now: () => Date): ApiRoute[] {
+export function catalogueRoutes(
+  schedules: PriceScheduleRepository,
+  now: () => Date,
+  contacts: CatalogueContactsSource,
+): ApiRoute[] {
   return [
     bearerRoute(
       {
@@ -52,5 +65,6 @@ export function catalogueRoutes(schedules: PriceScheduleRepository, now: () => D
         };
       },
     ),
+    catalogueContactsRoute(contacts.store, contacts.titulaireTenantId),
   ];
 }

@@ -26,6 +26,9 @@ export function quoteApiRoutes(
     ...quoteRoutes(services),
     ...quoteActionRoutes(services),
     ...orderRoutes(deps, parties),
-    ...catalogueRoutes(new PriceScheduleRepository(store), deps.now),
+    ...catalogueRoutes(new PriceScheduleRepository(store), deps.now, {
+      store,
+      titulaireTenantId: config.titulaireTenantId,
+    }),
   ];
 }
