@@ -33,6 +33,13 @@ function job(store: Store, now: Date, channel: CanutChannelLookup = async () => 
   });
 }
 
+/** The URLs of a card's Action.OpenUrl buttons. */
+function openUrls(content: unknown): string[] {
+  return ((content as { actions: { type: string; url?: string }[] }).actions ?? [])
+    .filter((a) => a.type === 'Action.OpenUrl')
+    .map((a) => a.url!);
+}
+
 async function reportMessages(store: Store): Promise<OutboxMessage[]> {
   const page = await store.container<Doc>('business').query({
     crossPartition: true,
@@ -77,7 +84,35 @@ describe('report job', () => {
     const check = checkAdaptiveCard(content);
     expect(check.errors).toEqual([]);
     expect(check.texts[0]).toBe('Rapport AOO_2024_PSTM — T3 2026');
-    expect(JSON.stringify(content)).toContain('https://guichet.example/tab/#/rapports');
+    expect(openUrls(content)).toEqual([
+      'https://guichet.example/tab/#/rapports?period=2026-T3',
+      'https://guichet.example/tab/#/rapports?period=2026-T3&download=xlsx',
+      'https://guichet.example/tab/#/rapports?period=2026-T3&download=csv',
+    ]);
+  });
+
+  it('links the card to the personal tab inside Teams when the app id is known', async () => {
+    const store = open(tempStoreFile());
+    const teamsAppId = '0f7f5a1e-2b3c-4d5e-8f90-1a2b3c4d5e6f';
+    const inTeams = new ReportJob({
+      store,
+      logger: quiet,
+      everyMonths: 1,
+      canutChannel: async () => CANUT,
+      publicUrl: 'https://guichet.example',
+      teamsAppId,
+      now: () => AFTER_Q3,
+    });
+    expect(await inTeams.sweep()).toBe('queued');
+    const [message] = await reportMessages(store);
+    const [page, xlsx] = openUrls(message!.activity.attachments?.[0]?.content).map((u) => new URL(u));
+    expect(page!.pathname).toBe(`/l/entity/${teamsAppId}/dashboard`);
+    expect(JSON.parse(page!.searchParams.get('context')!)).toEqual({
+      subEntityId: 'rapports?period=2026-09',
+    });
+    expect(JSON.parse(xlsx!.searchParams.get('context')!)).toEqual({
+      subEntityId: 'rapports?period=2026-09&download=xlsx',
+    });
   });
 
   it('two instances sweeping the same file at once queue one message', async () => {

@@ -144,6 +144,7 @@ function createWatches({ config, store, logger }: ServiceOptions, wake: () => vo
             return channel && { pk: channel.pk, conversationId: channel.conversationId };
           },
           publicUrl: config.publicUrl,
+          teamsAppId: config.teamsAppId,
           wake,
         })
       : undefined;
@@ -179,7 +180,7 @@ function mountBot(
     conversations: new ConversationRepository(store),
     incidents: incidentDependencies(store, config, wakeOutbox),
     quotes: quoteDependencies(store, config, wakeOutbox),
-    reports: { store, publicUrl: config.publicUrl, now: () => new Date() },
+    reports: { store, publicUrl: config.publicUrl, teamsAppId: config.teamsAppId, now: () => new Date() },
     logger,
     wakeOutbox,
   });

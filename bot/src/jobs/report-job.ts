@@ -37,8 +37,10 @@ export interface ReportJobOptions {
   /** 1, 3 or 12; anything else (0 included) means the job must not be started. */
   everyMonths: number;
   canutChannel: CanutChannelLookup;
-  /** The service's public URL, for the card's link to the tab. */
+  /** The service's public URL, for the card's links to the tab. */
   publicUrl: string;
+  /** The Teams app's id: with it, the card's links open the personal tab inside Teams. */
+  teamsAppId?: string;
   wake?: () => void;
   now?: () => Date;
   /** Pause between sweeps (default 1 h): a report goes out at most this late. */
@@ -122,7 +124,7 @@ export class ReportJob {
         return 'waiting-for-channel';
       }
       const report = await reportFor(this.options.store, period, { allBeneficiaries: true }, now);
-      const content = reportCard(report, this.options.publicUrl);
+      const content = reportCard(report, this.options);
       const activity = {
         text: `Rapport ${period.label} de l'accord-cadre AOO_2024_PSTM.`,
         summary: `Rapport ${period.label}`,

@@ -13,13 +13,11 @@ import type { Report } from '../domain/reports/report-types';
 import { loadReportData, type ReportReach } from '../reports/report-queries';
 import type { Store } from '../store/port';
 import { attachment } from './cards/adaptive-card';
-import { reportCard } from './cards/report-card';
+import { reportCard, type ReportLinks } from './cards/report-card';
 
-/** What the report command needs. */
-export interface ReportDependencies {
+/** What the report command needs; the links say where the card's buttons lead. */
+export interface ReportDependencies extends ReportLinks {
   store: Store;
-  /** The service's public URL, for the card's link to the tab. */
-  publicUrl: string;
   now: () => Date;
 }
 
@@ -58,7 +56,7 @@ export async function showReport(
   // A bad period throws a ValidationError whose French message (with examples) the bot sends as is.
   const period = parseReportPeriod(periodText);
   const report = await reportFor(deps.store, period, { allBeneficiaries: true }, deps.now());
-  const reply = MessageFactory.attachment(attachment(reportCard(report, deps.publicUrl)));
+  const reply = MessageFactory.attachment(attachment(reportCard(report, deps)));
   reply.text = `Rapport ${report.period.label}.`;
   await ctx.sendActivity(reply);
 }

@@ -3,19 +3,63 @@
  * per severity, quote timeliness, penalties and the five beneficiaries with the largest volume, with
  * a link to the tab's Rapports page for everything else. It summarises, so it stays far below Teams'
  * 28 KB whatever the number of beneficiaries.
+ *
+ * The files are linked, not attached: a bot cannot attach a file to a channel post without
+ * SharePoint, and a bare file URL would hand the figures to whoever gets it. The download buttons
+ * open the tab's Rapports page on the period with a download request, so the file is fetched by the
+ * signed-in user through `/api/v1/reports`, under the usual authorisation.
  */
 import { formatEuros } from '../../domain/catalogue/money';
+import type { ReportPeriod } from '../../domain/reports/report-period';
 import type { Report, SlaRow, VolumeRow } from '../../domain/reports/report-types';
 import { SEVERITIES } from '../../domain/sla/severity';
 import { frenchNumber } from '../../domain/tickets/incident-form';
-import { card, facts, text, type AdaptiveCard, type CardElement } from './adaptive-card';
+import { card, facts, text, type AdaptiveCard, type CardAction, type CardElement } from './adaptive-card';
 
 /** How many beneficiaries the card names; the tab and the files list all of them. */
 export const TOP_BENEFICIARIES = 5;
 
-/** The tab's Rapports page under the service's public URL. */
-export function reportsTabUrl(publicUrl: string): string {
-  return `${publicUrl.replace(/\/+$/, '')}/tab/#/rapports`;
+/** Where the card's links lead: the service's public URL, and the Teams app id when known. */
+export interface ReportLinks {
+  readonly publicUrl: string;
+  /** The Teams app's id (TEAMS_APP_ID): with it, links open the personal tab inside Teams. */
+  readonly teamsAppId?: string;
+}
+
+/** The file a link asks the Rapports page to download at once. */
+export type ReportDownload = 'xlsx' | 'csv';
+
+/** The personal tab's `entityId` in manifest/manifest.json (the tab holding the Rapports page). */
+export const PERSONAL_TAB_ENTITY_ID = 'dashboard';
+
+/**
+ * The tab's route to the Rapports page of a period: `rapports?period=2026-T3&download=xlsx`. The
+ * period is its key, the canonical form `/api/v1/reports` reads back as the same period.
+ */
+export function reportsRoute(period: Pick<ReportPeriod, 'key'>, download?: ReportDownload): string {
+  const query = new URLSearchParams({ period: period.key });
+  if (download) query.set('download', download);
+  return `rapports?${query.toString()}`;
+}
+
+/**
+ * A link to the Rapports page of a period: a Teams deep link to the personal tab (the route in the
+ * context's `subEntityId`) when the app id is known, the tab's web address otherwise.
+ */
+export function reportsLink(
+  links: ReportLinks,
+  period: Pick<ReportPeriod, 'key'>,
+  download?: ReportDownload,
+): string {
+  const route = reportsRoute(period, download);
+  if (links.teamsAppId) {
+    const context = encodeURIComponent(JSON.stringify({ subEntityId: route }));
+    return (
+      `https://teams.microsoft.com/l/entity/${encodeURIComponent(links.teamsAppId)}/` +
+      `${PERSONAL_TAB_ENTITY_ID}?context=${context}`
+    );
+  }
+  return `${links.publicUrl.replace(/\/+$/, '')}/tab/#/${route}`;
 }
 
 /** "97,5 %", or "—" when nothing was measured. */
@@ -100,8 +144,17 @@ function heading(title: string): CardElement {
   return text(title, { weight: 'Bolder', spacing: 'Medium', separator: true });
 }
 
-/** The card of a report; `publicUrl` is the service's public URL (the tab link). */
-export function reportCard(report: Report, publicUrl: string): AdaptiveCard {
+function linkActions(report: Report, links: ReportLinks): CardAction[] {
+  const open = (title: string, download?: ReportDownload): CardAction => ({
+    type: 'Action.OpenUrl',
+    title,
+    url: reportsLink(links, report.period, download),
+  });
+  return [open('Ouvrir les rapports'), open('Télécharger (Excel)', 'xlsx'), open('Télécharger (CSV)', 'csv')];
+}
+
+/** The card of a report, its buttons leading to the tab's Rapports page of the same period. */
+export function reportCard(report: Report, links: ReportLinks): AdaptiveCard {
   const scope = report.scope.siret
     ? `${report.scope.beneficiaryName ?? ''} (SIRET ${report.scope.siret})`
     : 'Tous les bénéficiaires';
@@ -119,7 +172,7 @@ export function reportCard(report: Report, publicUrl: string): AdaptiveCard {
     }),
   ];
   return {
-    ...card(body, [{ type: 'Action.OpenUrl', title: 'Ouvrir les rapports', url: reportsTabUrl(publicUrl) }]),
+    ...card(body, linkActions(report, links)),
     msteams: { width: 'Full' },
   };
 }
