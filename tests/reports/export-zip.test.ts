@@ -9,6 +9,7 @@ import JSZip from 'jszip';
 import { buildExportArchive, MANIFEST_NAME } from '../../bot/src/reports/export/export-zip';
 import { JSON_FILES } from '../../bot/src/reports/export/export-json-fields';
 import { README_NAME } from '../../bot/src/reports/export/export-readme';
+import { exportBeneficiaryData, operatorActor } from '../../bot/src/services/export-service';
 import type { Doc, Store } from '../../bot/src/store/port';
 import {
   BELLERIVE,
@@ -44,6 +45,12 @@ describe('reversibility export', () => {
   let zip: Buffer;
   beforeAll(async () => {
     rig = await twoBeneficiaries();
+    // An earlier export, recorded: the archive then lists it in its privacy log, fields and all.
+    await exportBeneficiaryData(rig.store, {
+      siret: BELLERIVE,
+      actor: operatorActor('c0ffee00-0000-4000-8000-000000000001', 'opérateur'),
+      now: new Date('2026-06-09T08:00:00Z'),
+    });
     zip = (await buildExportArchive(rig.store, BELLERIVE, new Date('2026-06-10T08:00:00Z'))).zip;
     files = await unzip(zip);
   });
@@ -138,6 +145,8 @@ describe('reversibility export', () => {
       const value = json<unknown>(doc.name);
       const records = (Array.isArray(value) ? value : [value]) as Record<string, unknown>[];
       const fields = new Set(doc.fields.map(([f]) => f));
+      if (doc.name === 'journal-confidentialite.json')
+        expect(records.map((r) => r.action)).toEqual(['export-data']);
       for (const record of records) {
         for (const key of Object.keys(record))
           expect([doc.name, key, fields.has(key)]).toEqual([doc.name, key, true]);

@@ -175,19 +175,25 @@ export const JSON_FILES: readonly JsonFileDoc[] = [
   },
   {
     name: 'journal-confidentialite.json',
-    description: 'Les anonymisations de contacts faites à la demande (qui, quand, combien de documents).',
+    description:
+      'Les anonymisations de contacts faites à la demande (qui, quand, combien de documents) et les ' +
+      'exports de vos données (qui, quand, par quel canal) ; un export figure dans les exports suivants.',
     fields: [
       ['id', "Identifiant de l'événement."],
       ['type', 'privacy-event.'],
-      ['action', 'anonymise-contact.'],
+      ['action', 'anonymise-contact (anonymisation) ou export-data (export des données).'],
       ['beneficiaryId', 'SIRET du bénéficiaire.'],
       ['at', 'Date (UTC).'],
-      ['actor', "Qui a fait l'anonymisation."],
-      ['pseudonym', 'Le pseudonyme qui remplace la personne : name, objectId.'],
-      ['reference', 'Référence de la demande.'],
-      ['documentIds', 'Documents modifiés.'],
-      ['staffEntriesRemoved', "Désignations d'approbateur retirées."],
-      ['conversationsRemoved', 'Conversations privées retirées.'],
+      [
+        'actor',
+        'Qui a agi : tenantId, objectId, name, role, channel (api : onglet ou API ; cli : commande d’un opérateur).',
+      ],
+      ['archive', "Export seulement : l'archive remise, bytes (taille) et sha256 (empreinte du zip)."],
+      ['pseudonym', 'Anonymisation : le pseudonyme qui remplace la personne, name et objectId.'],
+      ['reference', 'Anonymisation : référence de la demande.'],
+      ['documentIds', 'Anonymisation : documents modifiés.'],
+      ['staffEntriesRemoved', "Anonymisation : désignations d'approbateur retirées."],
+      ['conversationsRemoved', 'Anonymisation : conversations privées retirées.'],
     ],
   },
   {
