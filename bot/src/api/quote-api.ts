@@ -3,6 +3,7 @@
  * order services as the bot (`quoteDependencies`), so that both adapters apply the same rules.
  */
 import type { Config } from '../config/config';
+import { documentParties } from '../documents/titulaire-identity';
 import { BeneficiaryRepository } from '../store/beneficiary-repository';
 import type { Store } from '../store/port';
 import { PriceScheduleRepository } from '../store/price-schedule-repository';
@@ -20,8 +21,9 @@ export function quoteApiRoutes(
   wake: () => void,
 ): ApiRoute[] {
   const deps = quoteDependencies(store, config, wake);
-  const parties = { titulaire: config.titulaire };
-  const services = { deps, beneficiaries: new BeneficiaryRepository(store), parties };
+  const beneficiaries = new BeneficiaryRepository(store);
+  const parties = documentParties(config.titulaire, beneficiaries);
+  const services = { deps, beneficiaries, parties };
   return [
     ...quoteRoutes(services),
     ...quoteActionRoutes(services),

@@ -1,10 +1,12 @@
 /**
  * The legal mentions a public buyer needs on a quote and on an order: the agreement and its general
  * conditions (CCAG-TIC), the prices' origin and currency, the VAT rate, the validity of the offer,
- * and the payment terms of the public procurement code — administrative transfer within the 30-day
- * global payment delay (art. R. 2192-10), late-payment interest and the 40 € recovery indemnity
+ * and the payment terms of the public procurement code — administrative transfer within the global
+ * payment delay that binds the beneficiary (30 days, art. R. 2192-10; 50 days for public health
+ * establishments, art. R. 2192-11), late-payment interest and the 40 € recovery indemnity
  * (art. D. 2192-35). Texts only: drawing them is the renderer's job.
  */
+import type { PaymentDelay } from '../domain/beneficiaries/payment-delay';
 import type { LocalDate } from '../domain/calendar/civil-date';
 import { formatFrenchDate } from '../domain/quotes/french-date';
 import { formatVatRate } from '../domain/quotes/quote-terms';
@@ -16,6 +18,8 @@ export interface QuoteMentionsInput {
   readonly validityMonths: number;
   readonly vatRateBp: number;
   readonly scheduleVersion: string;
+  /** The delay that binds the beneficiary (`paymentDelayOf` its kind). */
+  readonly paymentDelay: PaymentDelay;
 }
 
 /** What an order's mentions depend on. */
@@ -25,6 +29,8 @@ export interface OrderMentionsInput {
   readonly quoteLabel: string;
   readonly vatRateBp: number;
   readonly scheduleVersion: string;
+  /** The delay that binds the beneficiary (`paymentDelayOf` its kind). */
+  readonly paymentDelay: PaymentDelay;
 }
 
 function agreementClause(what: string): string {
@@ -43,10 +49,11 @@ function pricesClause(scheduleVersion: string, vatRateBp: number): string {
   );
 }
 
-function paymentClause(orderReference: string): string {
+function paymentClause(orderReference: string, delay: PaymentDelay): string {
+  const article = delay.article.replace(' ', '\u00a0');
   return (
-    'Paiement : par virement administratif, dans le délai global de paiement de 30\u00a0jours prévu par le code ' +
-    'de la commande publique (article R.\u00a02192-10), à compter de la réception de la facture, déposée sur ' +
+    `Paiement : par virement administratif, dans le délai global de paiement de ${delay.days}\u00a0jours prévu ` +
+    `par le code de la commande publique (article ${article}), à compter de la réception de la facture, déposée sur ` +
     `Chorus Pro et rappelant ${orderReference}. Tout retard de paiement fait courir de plein droit des ` +
     "intérêts moratoires et l'indemnité forfaitaire pour frais de recouvrement de 40\u00a0€ (article D.\u00a02192-35)."
   );
@@ -65,7 +72,7 @@ export function quoteLegalMentions(input: QuoteMentionsInput): string[] {
     "Acceptation : en ligne, dans Guichet, par un approbateur habilité du bénéficiaire. L'acceptation émet " +
       'le bon de commande correspondant, qui reprend les lignes et les montants du présent devis.',
     pricesClause(input.scheduleVersion, input.vatRateBp),
-    paymentClause('le numéro du bon de commande'),
+    paymentClause('le numéro du bon de commande', input.paymentDelay),
     'Calendrier prévisionnel, charges et profils présentés conformément au CCTP (article 5.6.6.2) : les ' +
       'intervenants sont désignés par un profil anonymisé (code, niveau, certifications).',
   ];
@@ -79,6 +86,6 @@ export function orderLegalMentions(input: OrderMentionsInput): string[] {
     pricesClause(input.scheduleVersion, input.vatRateBp),
     "Exécution : les prestations sont exécutées et réceptionnées dans les conditions de l'accord-cadre et du " +
       'CCAG-TIC ; la facture est émise après constatation du service fait par le bénéficiaire.',
-    paymentClause(`le numéro ${input.orderNumber}`),
+    paymentClause(`le numéro ${input.orderNumber}`, input.paymentDelay),
   ];
 }

@@ -25,12 +25,13 @@ import { finishPdf, openPdf } from './pdf-document';
 import { drawFacts, drawNotice, sectionTitle } from './pdf-section';
 import { drawTable } from './pdf-table';
 import { SIZES } from './pdf-theme';
-import { type DocumentParties, checkTitulaireIdentity } from './titulaire-identity';
+import { type DocumentParties, checkTitulaireIdentity, paymentDelayFor } from './titulaire-identity';
 import { TOTALS_BLOCK_HEIGHT, drawTotals } from './totals-block';
 
 /** Renders an order as a PDF. */
 export async function renderOrderPdf(order: Order, parties: DocumentParties): Promise<Buffer> {
   const titulaire = checkTitulaireIdentity(parties.titulaire);
+  const paymentDelay = await paymentDelayFor(parties, order.beneficiaryId);
   const frame: PageFrame = {
     documentLabel: orderLabel(order),
     beneficiaryName: order.beneficiaryName,
@@ -67,6 +68,7 @@ export async function renderOrderPdf(order: Order, parties: DocumentParties): Pr
     quoteLabel: orderQuoteLabel(order),
     vatRateBp: order.vatRateBp,
     scheduleVersion: order.scheduleVersion,
+    paymentDelay,
   });
   for (const text of mentions) flow.paragraph(text, { size: SIZES.small + 0.4, lineGap: 1 }, 5);
 

@@ -26,7 +26,7 @@ import {
   requestFacts,
   versionNotice,
 } from './quote-facts';
-import { type DocumentParties, checkTitulaireIdentity } from './titulaire-identity';
+import { type DocumentParties, checkTitulaireIdentity, paymentDelayFor } from './titulaire-identity';
 import { TOTALS_BLOCK_HEIGHT, drawTotals } from './totals-block';
 
 /** Renders a version of a quote (the latest by default) as a PDF; `NotFoundError` without one. */
@@ -37,6 +37,7 @@ export async function renderQuotePdf(
 ): Promise<Buffer> {
   const v = pickVersion(quote, version);
   const titulaire = checkTitulaireIdentity(parties.titulaire);
+  const paymentDelay = await paymentDelayFor(parties, quote.beneficiaryId);
   const frame: PageFrame = {
     documentLabel: `Devis ${quote.number} — version ${v.version}`,
     beneficiaryName: quote.beneficiaryName,
@@ -75,6 +76,7 @@ export async function renderQuotePdf(
     validityMonths: quote.terms.validityMonths,
     vatRateBp: v.vatRateBp,
     scheduleVersion: v.scheduleVersion,
+    paymentDelay,
   });
   for (const text of mentions) flow.paragraph(text, { size: SIZES.small + 0.4, lineGap: 1 }, 5);
 

@@ -4,6 +4,8 @@
  * on every document, and a public buyer checks it against the agreement. It names the company
  * only, never an account manager: the documents circulate outside the service.
  */
+import type { BeneficiaryKind } from '../domain/beneficiaries/beneficiary';
+import { type PaymentDelay, paymentDelayOf } from '../domain/beneficiaries/payment-delay';
 import { isValidSiret } from '../domain/beneficiaries/siret';
 import { ValidationError } from '../domain/errors';
 
@@ -25,9 +27,30 @@ export interface TitulaireIdentity {
   readonly phone?: string;
 }
 
+/** The kind of a beneficiary by SIRET (the beneficiary registry); `undefined` when unknown. */
+export type BeneficiaryKindLookup = (siret: string) => Promise<BeneficiaryKind | undefined>;
+
 /** The parties a document needs besides what the quote or order carries. */
 export interface DocumentParties {
   readonly titulaire: TitulaireIdentity;
+  /**
+   * The beneficiary's kind, which sets the payment delay printed. Without it (or for an unknown
+   * SIRET) the documents print the general delay of public buyers.
+   */
+  readonly beneficiaryKindOf?: BeneficiaryKindLookup;
+}
+
+/** The parties of the service's documents: the configured Titulaire, and the registry for kinds. */
+export function documentParties(
+  titulaire: TitulaireIdentity,
+  registry: { get(siret: string): Promise<{ readonly kind: BeneficiaryKind } | undefined> },
+): DocumentParties {
+  return { titulaire, beneficiaryKindOf: async (siret) => (await registry.get(siret))?.kind };
+}
+
+/** The payment delay that binds the beneficiary of a document. */
+export async function paymentDelayFor(parties: DocumentParties, siret: string): Promise<PaymentDelay> {
+  return paymentDelayOf(await parties.beneficiaryKindOf?.(siret));
 }
 
 /** An invented contractor for demos and tests (Luhn-valid SIRET, reserved `.example` domain). */

@@ -14,7 +14,9 @@ export const BENEFICIARY_KINDS = {
   sdis: "Service départemental d'incendie et de secours",
   'etablissement-scolaire': 'Établissement scolaire',
   universite: 'Université',
-  'etablissement-sante': 'Établissement de santé',
+  // Public health establishments (CHU, CH…): a 50-day payment delay (payment-delay.ts).
+  'etablissement-sante': 'Établissement public de santé',
+  'etablissement-sante-armees': 'Établissement du service de santé des armées',
   'etablissement-public': 'Établissement public',
   collectivite: "Collectivité d'outre-mer",
   autre: 'Autre organisme public',
