@@ -1,8 +1,8 @@
 /**
  * The tab in headless Chromium: in a plain browser, in a foreign frame, and in a fake Teams host.
  * A tiny node:http server stands in for the Guichet service (static /tab/ + /readyz + /api/v1/ + the
- * local sign-in, /me and an empty ticket list) so this test checks the single-page app alone; the
- * pages against the real service are in tab-pages.test.ts.
+ * local sign-in, /me and empty ticket, quote and order lists) so this test checks the single-page app
+ * alone; the pages against the real service are in tab-pages.test.ts.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -17,7 +17,7 @@ const ROOT = path.resolve(__dirname, '../..');
 const DIST = path.join(ROOT, 'tab', 'dist');
 const SCREENSHOT = '/tmp/tab.png';
 const HEADER = 'Guichet — accord-cadre AOO_2024_PSTM';
-const NAV = ['Tableau de bord', 'Tickets', 'Devis', 'Commandes', 'Rapports'];
+const NAV = ['Tableau de bord', 'Tickets', 'Devis', 'Commandes', 'Rapports', 'Catalogue et contacts'];
 const TEAMS_JS_CDN = 'https://res.cdn.office.net/teams-js/**';
 /** An origin teams-js trusts; the browser never reaches it, Playwright answers in its place. */
 const FAKE_TEAMS_HOST = 'https://teams.microsoft.com/guichet-e2e-host';
@@ -74,7 +74,7 @@ function sendJson(res: http.ServerResponse, { status, body }: { status: number; 
   res.end(JSON.stringify(body));
 }
 
-/** The signed-in part of the API: the local sign-in, then /me and an empty ticket list for a valid bearer. */
+/** The signed-in part of the API: the local sign-in, then /me and empty lists for a valid bearer. */
 function apiAnswer(req: http.IncomingMessage, pathname: string): { status: number; body: unknown } {
   if (pathname === '/api/v1/local-sign-in/users') return { status: 200, body: { users: [DEMO_USER] } };
   if (pathname === '/api/v1/local-sign-in' && req.method === 'POST') {
@@ -91,7 +91,8 @@ function apiAnswer(req: http.IncomingMessage, pathname: string): { status: numbe
     };
   }
   if (pathname === '/api/v1/me') return { status: 200, body: ME };
-  if (pathname === '/api/v1/tickets') return { status: 200, body: { items: [] } };
+  if (['/api/v1/tickets', '/api/v1/quotes', '/api/v1/orders'].includes(pathname))
+    return { status: 200, body: { items: [] } };
   return { status: 404, body: { error: { code: 'NOT_FOUND', message: 'Ressource introuvable.' } } };
 }
 

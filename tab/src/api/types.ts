@@ -147,6 +147,12 @@ export interface PriceSchedule {
   lines: (PriceLine & { kindLabel: string })[];
 }
 
+/** A commercial contact of the Titulaire (GET /api/v1/catalogue/contacts). */
+export interface CatalogueContact {
+  name: string;
+  email?: string;
+}
+
 export type QuoteStatus = 'requested' | 'in-preparation' | 'sent' | 'accepted' | 'declined' | 'expired';
 export type QuoteVersionStatus = Exclude<QuoteStatus, 'requested'> | 'superseded';
 export type QuoteActionType = 'prepare' | 'send' | 'revise' | 'accept' | 'decline';

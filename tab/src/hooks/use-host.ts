@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Theme } from '@fluentui/react-components';
+import { openSubPage } from '../navigation/sub-page';
 import { detectHost, followTeamsTheme, notifyTeamsReady, type HostInfo } from '../teams/detect-host';
 import { browserThemeName, followBrowserTheme, fluentThemeFor } from '../theme/fluent-theme';
 
@@ -7,8 +8,8 @@ export type HostState =
   { status: 'detecting'; theme: Theme } | { status: 'ready'; host: HostInfo; theme: Theme };
 
 /**
- * Detects Teams once, then keeps the Fluent theme in step with the user's Teams theme, or outside
- * Teams with the browser's light/dark preference.
+ * Detects Teams once (opening the page a deep link names), then keeps the Fluent theme in step with
+ * the user's Teams theme, or outside Teams with the browser's light/dark preference.
  */
 export function useHost(): HostState {
   const [state, setState] = useState<HostState>(() => ({
@@ -28,6 +29,8 @@ export function useHost(): HostState {
         stopFollowing = followBrowserTheme(apply);
         return;
       }
+      // Before the first page renders, so a deep link opens its page rather than the dashboard first.
+      openSubPage(host.subPageId);
       setState({ status: 'ready', host, theme: fluentThemeFor(host.theme) });
       followTeamsTheme((theme) => {
         if (active) setState({ status: 'ready', host: { ...host, theme }, theme: fluentThemeFor(theme) });

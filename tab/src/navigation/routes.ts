@@ -30,6 +30,7 @@ const QuoteDetailPage = lazy(() => import('../pages/quote-detail-page'));
 const OrdersPage = lazy(() => import('../pages/orders-page'));
 const OrderDetailPage = lazy(() => import('../pages/order-detail-page'));
 const ReportsPage = lazy(() => import('../pages/reports-page'));
+const CataloguePage = lazy(() => import('../pages/catalogue-page'));
 
 const page = (
   id: string,
@@ -75,6 +76,7 @@ export const ROUTES: readonly RouteDefinition[] = [
     Page: OrderDetailPage,
   },
   page('reports', '/rapports', 'Rapports', ReportsPage),
+  page('catalogue', '/catalogue', 'Catalogue et contacts', CataloguePage),
 ];
 
 export const NAV_ROUTES: readonly RouteDefinition[] = ROUTES.filter((route) => route.inNav);
@@ -125,6 +127,18 @@ export function ticketHref(beneficiaryId: string, ticketId: string): string {
 export function ticketsHref(filters: Record<string, string> = {}): string {
   const query = new URLSearchParams(filters).toString();
   return `#/tickets${query ? `?${query}` : ''}`;
+}
+
+/** href of the quote list with filters, e.g. { status: 'open', sort: 'due' }. */
+export function quotesHref(filters: Record<string, string> = {}): string {
+  const query = new URLSearchParams(filters).toString();
+  return `#/devis${query ? `?${query}` : ''}`;
+}
+
+/** href of the order list with filters, e.g. { status: 'open' }. */
+export function ordersHref(filters: Record<string, string> = {}): string {
+  const query = new URLSearchParams(filters).toString();
+  return `#/commandes${query ? `?${query}` : ''}`;
 }
 
 /** href of a quote's detail page. */

@@ -1,7 +1,9 @@
 import { useState } from 'react';
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { AtRiskTickets } from '../dashboard/at-risk-tickets';
 import { OpenBySeverity } from '../dashboard/open-by-severity';
+import { OrdersUnderWay } from '../dashboard/orders-under-way';
+import { QuotesToSend } from '../dashboard/quotes-to-send';
 import { RecentTickets } from '../dashboard/recent-tickets';
 import { ServiceHealth } from '../dashboard/service-health';
 
@@ -15,6 +17,7 @@ const useStyles = makeStyles({
     alignItems: 'start',
   },
   severity: { marginBottom: tokens.spacingVerticalL },
+  commercial: { marginTop: tokens.spacingVerticalL },
   health: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 280px), 1fr))',
@@ -25,7 +28,8 @@ const useStyles = makeStyles({
 
 /**
  * Dashboard: open tickets per severity, tickets whose first response is due (live countdowns), the
- * latest changes, and the service's health. "Actualiser" remounts the blocks, which reload.
+ * latest changes, the quotes to send soonest and the orders under way, and the service's health.
+ * "Actualiser" remounts the blocks, which reload.
  */
 export default function DashboardPage() {
   const styles = useStyles();
@@ -42,6 +46,10 @@ export default function DashboardPage() {
         <div className={styles.grid}>
           <AtRiskTickets />
           <RecentTickets />
+        </div>
+        <div className={mergeClasses(styles.grid, styles.commercial)}>
+          <QuotesToSend />
+          <OrdersUnderWay />
         </div>
         <div className={styles.health}>
           <ServiceHealth />

@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { Body1, makeStyles, tokens } from '@fluentui/react-components';
-import { fetchReport, type ReportRequest } from '../api/reports';
+import { fetchReport, type ReportFileFormat, type ReportRequest } from '../api/reports';
 import { useSession } from '../auth/auth-context';
 import { AsyncContent } from '../components/async-content';
 import { useAsync } from '../hooks/use-async';
@@ -65,6 +65,14 @@ export default function ReportsPage({ query }: PageProps) {
     if (nextSiret) params.set('siret', nextSiret);
     replaceHashQuery('/rapports', params);
   };
+  // A link (the CANUT card's "Télécharger") may ask for a file: fetched once, then dropped from the
+  // address so that reloading the page does not download it again.
+  const download = downloadAsked(query.get('download'));
+  const onDownloadStarted = (): void => {
+    const params = new URLSearchParams(query);
+    params.delete('download');
+    replaceHashQuery('/rapports', params);
+  };
 
   return (
     <>
@@ -82,10 +90,21 @@ export default function ReportsPage({ query }: PageProps) {
         failed="Rapport indisponible."
         onRetry={reload}
       >
-        {(report) => <ReportView report={report} request={request} />}
+        {(report) => (
+          <ReportView
+            report={report}
+            request={request}
+            download={download}
+            onDownloadStarted={onDownloadStarted}
+          />
+        )}
       </AsyncContent>
     </>
   );
+}
+
+function downloadAsked(value: string | null): ReportFileFormat | undefined {
+  return value === 'xlsx' || value === 'csv' ? value : undefined;
 }
 
 function isEmpty(report: ReportData): boolean {
@@ -100,7 +119,15 @@ function isEmpty(report: ReportData): boolean {
   );
 }
 
-function ReportView({ report, request }: { report: ReportData; request: ReportRequest }) {
+interface ReportViewProps {
+  report: ReportData;
+  request: ReportRequest;
+  /** A file to fetch as soon as the report shows. */
+  download: ReportFileFormat | undefined;
+  onDownloadStarted: () => void;
+}
+
+function ReportView({ report, request, download, onDownloadStarted }: ReportViewProps) {
   const styles = useStyles();
   const { api } = useSession();
   const scope = report.scope.beneficiaryName ?? 'tous les bénéficiaires';
@@ -124,7 +151,7 @@ function ReportView({ report, request }: { report: ReportData; request: ReportRe
         </div>
       )}
       <div className={styles.downloads}>
-        <DownloadButtons api={api} request={request} />
+        <DownloadButtons api={api} request={request} autoStart={download} onAutoStarted={onDownloadStarted} />
       </div>
     </div>
   );

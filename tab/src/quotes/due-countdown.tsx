@@ -11,7 +11,8 @@ const useStyles = makeStyles({
 
 /**
  * The quote's answer deadline: its date and, while the quote is not sent yet, the working days left
- * ("encore 3 jours ouvrés", "dernier jour", "en retard"); once sent, whether it was on time.
+ * ("encore 3 jours ouvrés", "dernier jour", "en retard de 2 jours ouvrés"); once sent, whether it was on
+ * time.
  */
 export function DueCountdown({ quote }: { quote: QuoteSummary }) {
   const styles = useStyles();
@@ -30,10 +31,10 @@ export function DueCountdown({ quote }: { quote: QuoteSummary }) {
   const left = workingDaysUntil(todayIn('Europe/Paris'), quote.dueDate);
   const text =
     left < 0
-      ? 'en retard'
+      ? `en retard de ${workingDays(-left)}`
       : left === 0
         ? 'dernier jour'
-        : `encore ${left} jour${left > 1 ? 's' : ''} ouvré${left > 1 ? 's' : ''}`;
+        : `encore ${workingDays(left)}`;
   return (
     <span className={styles.text}>
       {date} —{' '}
@@ -42,4 +43,9 @@ export function DueCountdown({ quote }: { quote: QuoteSummary }) {
       </span>
     </span>
   );
+}
+
+/** "1 jour ouvré", "3 jours ouvrés". */
+function workingDays(n: number): string {
+  return n > 1 ? `${n} jours ouvrés` : `${n} jour ouvré`;
 }

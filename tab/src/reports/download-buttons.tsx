@@ -16,14 +16,23 @@ type DownloadState =
   | { status: 'done'; fileName: string }
   | { status: 'error'; message: string };
 
+interface DownloadButtonsProps {
+  api: ApiClient;
+  request: ReportRequest;
+  /** A file to fetch once on mount, as a link asked. */
+  autoStart?: ReportFileFormat;
+  onAutoStarted?: () => void;
+}
+
 /**
  * The workbook (one sheet per table) and the summary CSV. The API wants the bearer, so each button
  * fetches the file and hands it to the browser; the outcome is announced politely.
  */
-export function DownloadButtons({ api, request }: { api: ApiClient; request: ReportRequest }) {
+export function DownloadButtons({ api, request, autoStart, onAutoStarted }: DownloadButtonsProps) {
   const styles = useStyles();
   const [state, setState] = useState<DownloadState>({ status: 'idle' });
   const controller = useRef<AbortController | null>(null);
+  const autoStarted = useRef(false);
   useEffect(() => () => controller.current?.abort(), []);
   useEffect(() => setState({ status: 'idle' }), [request.period, request.siret]);
 
@@ -41,6 +50,13 @@ export function DownloadButtons({ api, request }: { api: ApiClient; request: Rep
       if (!current.signal.aborted) setState({ status: 'error', message: messageOf(error) });
     }
   };
+  useEffect(() => {
+    if (!autoStart || autoStarted.current) return;
+    autoStarted.current = true;
+    onAutoStarted?.();
+    void download(autoStart);
+    // Once per mount, whatever the parent does with the address afterwards.
+  }, [autoStart]);
   const busy = state.status === 'busy';
   return (
     <div>

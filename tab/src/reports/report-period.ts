@@ -46,15 +46,24 @@ export function periodLabel(choice: PeriodChoice): string {
   return periodText(choice);
 }
 
-/** Reads back what `periodText` wrote; undefined for anything else. */
+/**
+ * Reads back what `periodText` wrote, and the API's period keys and labels a link may carry
+ * ("2026-T3", "2026-10", "octobre 2026"), case and spacing aside; undefined for anything else.
+ */
 export function parsePeriodText(text: string | null): PeriodChoice | undefined {
   if (!text) return undefined;
-  let match = /^(\d{4})$/.exec(text);
+  const value = text.trim().toUpperCase().replace(/\s+/g, ' ');
+  let match = /^(\d{4})$/.exec(value);
   if (match) return { kind: 'year', year: Number(match[1]), index: 1 };
-  match = /^T([1-4]) (\d{4})$/.exec(text);
+  match = /^T([1-4])[ -]?(\d{4})$/.exec(value);
   if (match) return { kind: 'quarter', year: Number(match[2]), index: Number(match[1]) };
-  match = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(text);
+  match = /^(\d{4})[ -]?T([1-4])$/.exec(value);
+  if (match) return { kind: 'quarter', year: Number(match[1]), index: Number(match[2]) };
+  match = /^(\d{4})-(0?[1-9]|1[0-2])$/.exec(value);
   if (match) return { kind: 'month', year: Number(match[1]), index: Number(match[2]) };
+  match = /^(\p{L}+) (\d{4})$/u.exec(value.toLowerCase());
+  const month = match ? MONTH_NAMES.indexOf(match[1] as (typeof MONTH_NAMES)[number]) : -1;
+  if (match && month >= 0) return { kind: 'month', year: Number(match[2]), index: month + 1 };
   return undefined;
 }
 

@@ -10,6 +10,8 @@ export type HostInfo =
       hostName: string;
       /** Entra tenant of the signed-in user; the later SSO step maps it to a beneficiary. */
       tenantId: string | undefined;
+      /** What a deep link to the personal tab asks for ("rapports?period=2026-T3&download=xlsx"). */
+      subPageId?: string;
     }
   | { kind: 'browser' };
 
@@ -38,6 +40,7 @@ export async function detectHost(timeoutMs: number = TEAMS_INIT_TIMEOUT_MS): Pro
       locale: context.app.locale,
       hostName: context.app.host.name,
       tenantId: context.user?.tenant?.id,
+      ...(context.page.subPageId ? { subPageId: context.page.subPageId } : {}),
     };
   } catch {
     // Not an error for the user: the app simply runs outside Teams.
