@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Frame, Page } from 'playwright-core';
 
 const ROOT = path.resolve(__dirname, '../..');
 const DIST = path.join(ROOT, 'tab', 'dist');
@@ -61,8 +61,8 @@ export async function settled(page: Page): Promise<void> {
   });
 }
 
-/** Serious and critical axe-core violations of the page as it is now, as readable lines. */
-export async function axeProblems(page: Page): Promise<string[]> {
+/** Serious and critical axe-core violations of the page (or frame) as it is now, as readable lines. */
+export async function axeProblems(page: Page | Frame): Promise<string[]> {
   if (!(await page.evaluate('typeof window.axe !== "undefined"'))) {
     await page.addScriptTag({ content: AXE_SOURCE });
   }
@@ -86,4 +86,120 @@ export async function overflowsSideways(page: Page): Promise<boolean> {
   return (await page.evaluate(
     'document.documentElement.scrollWidth > document.documentElement.clientWidth',
   )) as boolean;
+}
+
+/** An origin teams-js trusts; the browser never reaches it, Playwright answers in its place. */
+export const FAKE_TEAMS_HOST = 'https://teams.microsoft.com/guichet-e2e-host';
+/** A public origin for the tab (Chromium forbids a public page to frame a local address). */
+export const FAKE_TAB_ORIGIN = 'https://guichet.example';
+const TEAMS_JS_CDN = 'https://res.cdn.office.net/teams-js/**';
+
+/** What the fake Teams host tells the tab. */
+export interface FakeTeamsOptions {
+  /** "content" for a tab, "settings" for a configuration page. */
+  frameContext: 'content' | 'settings';
+  /** Path and hash of the tab under the service, e.g. "/tab/#/configuration". */
+  tabPath: string;
+  /** What `authentication.getAuthToken` answers. */
+  token?: string;
+  /** A deep link's sub-entity id (the context's `page.subPageId`). */
+  subEntityId?: string;
+}
+
+/** A message the tab sent to its Teams host. */
+export interface HostMessage {
+  func: string;
+  args: unknown[];
+}
+
+/**
+ * A minimal Teams host around the tab, speaking teams-js's postMessage protocol as older Teams clients
+ * do (a version string instead of a runtime config): it answers `initialize`, `getContext`, the SSO
+ * token and `settings.setSettings`, records every message, and can call the tab's handlers
+ * ("settings.save"). The tab's origin is answered by the real service at `serviceUrl`.
+ */
+export async function openInFakeTeams(
+  browser: Browser,
+  serviceUrl: string,
+  options: FakeTeamsOptions,
+): Promise<{
+  page: TabPage;
+  received: () => Promise<HostMessage[]>;
+  call: (func: string, args: unknown[]) => Promise<void>;
+}> {
+  const context = await browser.newContext({ viewport: DESKTOP, locale: 'fr-FR', acceptDownloads: true });
+  const page = Object.assign(await context.newPage(), { errors: [] as string[] });
+  page.on('pageerror', (error) => page.errors.push(error.message));
+  await page.route(TEAMS_JS_CDN, (route) =>
+    route.fulfill({ json: { validOrigins: ['teams.microsoft.com'] } }),
+  );
+  await page.route(FAKE_TEAMS_HOST, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: fakeTeamsHostPage(`${FAKE_TAB_ORIGIN}${options.tabPath}`, options),
+    }),
+  );
+  await page.route(`${FAKE_TAB_ORIGIN}/**`, async (route) => {
+    const { pathname, search } = new URL(route.request().url());
+    await route.fulfill({ response: await route.fetch({ url: `${serviceUrl}${pathname}${search}` }) });
+  });
+  await page.goto(FAKE_TEAMS_HOST);
+  return {
+    page,
+    received: async () => (await page.evaluate('window.received')) as HostMessage[],
+    call: async (func, args) => {
+      await page.evaluate(
+        `document.querySelector('iframe').contentWindow.postMessage(${JSON.stringify({ func, args })}, '*')`,
+      );
+    },
+  };
+}
+
+function fakeTeamsHostPage(tabUrl: string, options: FakeTeamsOptions): string {
+  const context = {
+    locale: 'fr-fr',
+    theme: 'default',
+    frameContext: options.frameContext,
+    hostClientType: 'web',
+    tid: 'tenant-e2e',
+    userObjectId: 'user-e2e',
+    hostName: 'Teams',
+    ...(options.subEntityId ? { subEntityId: options.subEntityId } : {}),
+  };
+  return `<!doctype html><html lang="fr"><title>Teams</title><link rel="icon" href="data:,">
+<iframe title="Guichet" src="${tabUrl}" width="1000" height="700"></iframe>
+<script>
+  window.received = [];
+  const context = ${JSON.stringify(context)};
+  window.addEventListener('message', (event) => {
+    const message = event.data;
+    if (!message || typeof message.func !== 'string') return;
+    window.received.push({ func: message.func, args: message.args || [] });
+    const reply = (args) =>
+      event.source.postMessage({ id: message.id, uuidAsString: message.uuidAsString, args }, event.origin);
+    if (message.func === 'initialize') reply([context.frameContext, 'web', '2.0.0', '2.0.0']);
+    if (message.func === 'getContext') reply([context]);
+    if (message.func === 'appInitialization.success') reply([]);
+    if (message.func === 'authentication.getAuthToken') reply([true, ${JSON.stringify(options.token ?? '')}]);
+    if (message.func === 'settings.setSettings') reply([true]);
+  });
+</script></html>`;
+}
+
+/** The tab's frame inside the fake Teams host. */
+export function tabFrame(host: Page): Frame {
+  const frame = host.frames().find((candidate) => candidate.url().startsWith(FAKE_TAB_ORIGIN));
+  if (!frame) throw new Error('the tab frame is not loaded');
+  return frame;
+}
+
+/** Polls `read` until it satisfies `done` or 5 s pass; returns the last value for a readable failure. */
+export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  const deadline = Date.now() + 5000;
+  let value = await read();
+  while (!done(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    value = await read();
+  }
+  return value;
 }

@@ -2,7 +2,9 @@
  * The Rapports page in headless Chromium against the real service: a generated data set (orders,
  * quotes, tickets over 2025–2026) on top of the demo data; CANUT staff pick a year, read the key
  * figures (checked against the API's own JSON), see the three charts (SVG) with their tables, and
- * download the XLSX workbook (a zip: "PK"). axe-core finds no serious or critical issue.
+ * download the XLSX workbook (a zip: "PK"). axe-core finds no serious or critical issue. A link to
+ * a period with a file asked for (the CANUT card's), in a browser or as a Teams deep link's
+ * sub-page, opens that period and downloads the file once.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +14,7 @@ import { buildDataset } from '../domain/reports/report-dataset';
 import { storeDataset } from '../reports/report-store';
 import { launchBrowser } from '../support/browser';
 import { startService, type RunningService } from '../support/running-service';
+import { openInFakeTeams } from './tab-harness';
 
 const ROOT = path.resolve(__dirname, '../..');
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -160,3 +163,59 @@ test('CANUT staff pick a year, read its key figures and charts, and download the
     await context.close();
   }
 }, 120_000);
+
+test('a link to a period with a file asked for selects the period and downloads the file once', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const downloads: string[] = [];
+  page.on('download', (download) => downloads.push(download.suggestedFilename()));
+  try {
+    // The period as the CANUT card writes it (the API's key), before anyone signed in.
+    await page.goto(`${svc.url}/tab/#/rapports?period=2025-T3&download=csv`);
+    await page.getByRole('heading', { name: 'Choisir un utilisateur de démonstration' }).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /Sophie Laurent/ }).click(),
+    ]);
+    const main = page.getByRole('main');
+    await main.getByRole('heading', { name: 'Rapport T3 2025 — tous les bénéficiaires' }).waitFor();
+    expect(await main.getByLabel('Type de période').inputValue()).toBe('quarter');
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    expect(readFileSync(await download.path(), 'utf8')).toContain(';');
+    // Dropped from the address once started: a reload shows the report without downloading again.
+    await page.waitForFunction('!location.hash.includes("download=")');
+    expect(page.url()).toMatch(/#\/rapports\?period=2025-T3$/);
+    await page.reload();
+    await main.getByRole('heading', { name: 'Rapport T3 2025 — tous les bénéficiaires' }).waitFor();
+    await page.waitForTimeout(1000);
+    expect(downloads).toHaveLength(1);
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+}, 60_000);
+
+test('a Teams deep link to the personal tab opens the period and downloads the workbook', async () => {
+  const teams = await openInFakeTeams(browser, svc.url, {
+    frameContext: 'content',
+    tabPath: '/tab/',
+    token: await tokenFor('Sophie Laurent'),
+    subEntityId: 'rapports?period=2025-T3&download=xlsx',
+  });
+  try {
+    const download = await teams.page.waitForEvent('download', { timeout: 30_000 });
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    expect(
+      readFileSync(await download.path())
+        .subarray(0, 2)
+        .toString('latin1'),
+    ).toBe('PK');
+    const tab = teams.page.frameLocator('iframe[title="Guichet"]');
+    await tab.getByRole('heading', { name: 'Rapport T3 2025 — tous les bénéficiaires' }).waitFor();
+    expect(teams.page.errors).toEqual([]);
+  } finally {
+    await teams.page.context().close();
+  }
+}, 60_000);

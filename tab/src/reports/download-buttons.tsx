@@ -52,9 +52,14 @@ export function DownloadButtons({ api, request, autoStart, onAutoStarted }: Down
   };
   useEffect(() => {
     if (!autoStart || autoStarted.current) return;
-    autoStarted.current = true;
-    onAutoStarted?.();
-    void download(autoStart);
+    // Started on the next tick: a mount that is undone at once (React's strict mode) starts nothing,
+    // and the download is not aborted by it.
+    const timer = window.setTimeout(() => {
+      autoStarted.current = true;
+      onAutoStarted?.();
+      void download(autoStart);
+    }, 0);
+    return () => window.clearTimeout(timer);
     // Once per mount, whatever the parent does with the address afterwards.
   }, [autoStart]);
   const busy = state.status === 'busy';
