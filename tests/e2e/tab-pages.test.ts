@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import type { Ticket } from '../../bot/src/domain/tickets/ticket';
+import { QuoteFactory } from '../api/quote-harness';
 import { TicketFactory } from '../api/support/api-harness';
 import { launchBrowser } from '../support/browser';
 import { startService, type RunningService } from '../support/running-service';
@@ -306,3 +307,36 @@ test.each([
   },
   60_000,
 );
+
+test('the dashboard lists the quotes to send soonest and the orders under way, or says there are none', async () => {
+  const quotes = new QuoteFactory(svc.store);
+  const requested = await quotes.quote(BELLERIVE, 'requested');
+  const order = await quotes.order(BELLERIVE);
+  const page = await openTab({ viewport: MOBILE, isMobile: true, hasTouch: true });
+  await signInAs(page, 'Julien Bernard');
+
+  const toSend = main(page).getByRole('list', { name: "Devis à rendre, date limite la plus proche d'abord" });
+  const line = toSend.getByRole('listitem').filter({ hasText: requested.number });
+  await line.getByRole('link', { name: `${requested.number} — ${requested.request.subject}` }).waitFor();
+  const [y, m, d] = requested.dueDate.split('-');
+  expect(await line.textContent()).toMatch(
+    new RegExp(`À envoyer au plus tard le ${d}/${m}/${y} — (encore \\d+ jours? ouvrés?|dernier jour)`),
+  );
+  // Its order's quote, accepted, has nothing left to send.
+  expect(await toSend.getByText(order.quote.subject).count()).toBe(0);
+  const underWay = main(page).getByRole('list', { name: 'Commandes en cours' });
+  const orderLine = underWay.getByRole('listitem').filter({ hasText: order.number });
+  await orderLine.getByRole('link', { name: `${order.number} — ${order.quote.subject}` }).waitFor();
+  await orderLine.getByText('Émis').waitFor();
+  await checkPage(page, 'dashboard-commercial-mobile');
+  expect(
+    await page.evaluate('document.documentElement.scrollWidth > document.documentElement.clientWidth'),
+  ).toBe(false);
+
+  // Another beneficiary's agent has neither.
+  const other = await openTab();
+  await signInAs(other, 'Joël Célestine');
+  await main(other).getByText("Aucun devis n'attend d'être envoyé.").waitFor();
+  await main(other).getByText("Aucune commande n'est en cours.").waitFor();
+  expect([...page.errors, ...other.errors]).toEqual([]);
+}, 60_000);
