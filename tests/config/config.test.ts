@@ -86,6 +86,70 @@ describe('configuration', () => {
     );
   });
 
+  describe('on-behalf-of exchange for Microsoft Graph', () => {
+    const API_CLIENT_ID = '5e1d2c3b-4a59-4687-9123-0a1b2c3d4e5f';
+
+    it('is off by default, and points at the public cloud when on', () => {
+      expect(loadConfig({}).graph).toEqual({
+        clientId: undefined,
+        clientSecret: undefined,
+        managedIdentityClientId: undefined,
+        authorityHost: 'https://login.microsoftonline.com',
+        baseUrl: 'https://graph.microsoft.com/',
+        testCaFile: undefined,
+      });
+      const managedIdentity = '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f';
+      expect(
+        loadConfig({
+          ...PRODUCTION_OK,
+          AUTH_CLIENT_ID: API_CLIENT_ID,
+          AUTH_MANAGED_IDENTITY_CLIENT_ID: managedIdentity,
+        }).graph,
+      ).toMatchObject({ clientId: API_CLIENT_ID, managedIdentityClientId: managedIdentity });
+    });
+
+    it('refuses a client secret in production, without echoing it', () => {
+      const problems = problemsOf({
+        ...PRODUCTION_OK,
+        AUTH_CLIENT_ID: API_CLIENT_ID,
+        AUTH_CLIENT_SECRET: 's3cr3t~',
+      });
+      expect(problems).toEqual([expect.stringMatching(/^AUTH_CLIENT_SECRET : interdit en production, /)]);
+      expect(problems.join('\n')).not.toContain('s3cr3t~');
+      expect(problemsOf({ AUTH_CLIENT_ID: API_CLIENT_ID, AUTH_CLIENT_SECRET: 's3cr3t~' })).toEqual([]);
+    });
+
+    it('refuses the test certificate authority in production', () => {
+      expect(problemsOf({ ...PRODUCTION_OK, MICROSOFT_TEST_CA_FILE: '/tmp/test-ca.pem' })).toEqual([
+        'MICROSOFT_TEST_CA_FILE : réservé aux tests, interdit en production',
+      ]);
+    });
+
+    it('talks to Entra and Graph over https only', () => {
+      expect(
+        problemsOf({
+          AUTH_AUTHORITY_HOST: 'http://127.0.0.1:8443',
+          GRAPH_BASE_URL: 'http://127.0.0.1:8444/',
+        }),
+      ).toEqual([
+        'AUTH_AUTHORITY_HOST : https obligatoire (https://login.microsoftonline.com)',
+        'GRAPH_BASE_URL : https obligatoire (https://graph.microsoft.com/)',
+      ]);
+      expect(problemsOf({ GRAPH_BASE_URL: 'graph' })[0]).toMatch(
+        /^GRAPH_BASE_URL : doit être une URL absolue/,
+      );
+    });
+
+    it('exchanges with the API’s own app registration, the one AUTH_AUDIENCE names', () => {
+      expect(
+        problemsOf({ ...PRODUCTION_OK, AUTH_CLIENT_ID: '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e' }),
+      ).toEqual([
+        "AUTH_CLIENT_ID : doit être l'application de l'API, celle que nomme AUTH_AUDIENCE (api://<domaine>/<id client>)",
+      ]);
+      expect(problemsOf({ ...PRODUCTION_OK, AUTH_CLIENT_ID: API_CLIENT_ID.toUpperCase() })).toEqual([]);
+    });
+  });
+
   it('stops the service with exit code 2 and a message naming the variable', () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'bot/src/main.ts'], {
       cwd: ROOT,

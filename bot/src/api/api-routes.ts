@@ -20,6 +20,7 @@ import { publicRoute, type ApiRoute } from './api-route';
 import { errorResponse } from './error-response';
 import { LOCAL_AUDIENCE, LocalSignIn } from './local-sign-in';
 import { meRoute } from './me-route';
+import { meProfileRoutes, sendImageResponse } from './me-profile-routes';
 import { openApiDocument } from './openapi';
 import { quoteApiRoutes } from './quote-api';
 import { sendPdfResponse } from './quote-pdf-response';
@@ -88,6 +89,7 @@ export function mountApi(server: Server, options: ApiOptions): ApiLifecycle {
   const routes: ApiRoute[] = [
     indexRoute(info),
     meRoute(beneficiaries),
+    ...meProfileRoutes(config),
     ...ticketRoutes(incidentDependencies(store, config, options.wake)),
     ...quoteApiRoutes(store, config, options.wake),
     ...reportRoutes(store, beneficiaries),
@@ -155,7 +157,9 @@ function mountRoute(server: Server, route: ApiRoute, auth: ApiAuthenticator): vo
       try {
         const result = await route.run(req, authenticate);
         // A PDF or a file goes out as it is; apiHandler sees the response sent and adds nothing.
-        return sendPdfResponse(res, result) || sendFileResponse(res, result) ? undefined : result;
+        return sendPdfResponse(res, result) || sendFileResponse(res, result) || sendImageResponse(res, result)
+          ? undefined
+          : result;
       } catch (err) {
         // RFC 6750: a refused bearer token says so in WWW-Authenticate.
         if (err instanceof UnauthenticatedError) res.header('WWW-Authenticate', 'Bearer realm="guichet"');

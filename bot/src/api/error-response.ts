@@ -20,6 +20,7 @@ const STATUS: Record<ErrorCode, number> = {
   QUOTE_SUPERSEDED: 409,
   QUOTE_EXPIRED: 409,
   QUOTE_ALREADY_DECIDED: 409,
+  UPSTREAM_FAILED: 502,
 };
 
 /** Every stable error code, for the OpenAPI document. */

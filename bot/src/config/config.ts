@@ -36,6 +36,10 @@ const optional = <T extends z.ZodType>(schema: T) =>
 export const ENTRA_OPENID_CONFIG_URL =
   'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration';
 
+/** Entra ID's public cloud, where the on-behalf-of exchange happens. */
+export const ENTRA_AUTHORITY_HOST = 'https://login.microsoftonline.com';
+export const GRAPH_BASE_URL = 'https://graph.microsoft.com/';
+
 const AUDIENCE_ERROR =
   "doit être l'URI d'application (api://<domaine>/<id client>) ou l'id client, séparés par des virgules";
 const AUDIENCE =
@@ -125,6 +129,18 @@ const envSchema = z.object({
     .default(0),
   AUTH_OPENID_CONFIG_URL: z.url({ error: 'doit être une URL absolue' }).default(ENTRA_OPENID_CONFIG_URL),
   AUTH_AUDIENCE: optional(audienceList),
+  /** The API's app registration, which exchanges the caller's token for Graph (on-behalf-of). */
+  AUTH_CLIENT_ID: optional(guid),
+  /** Outside production only: in Azure the app trusts the managed identity (federated credential). */
+  AUTH_CLIENT_SECRET: optional(z.string().min(1)),
+  /** User-assigned managed identity whose token is the app's client assertion (default: system-assigned). */
+  AUTH_MANAGED_IDENTITY_CLIENT_ID: optional(guid),
+  AUTH_AUTHORITY_HOST: z
+    .url({ error: 'doit être une URL absolue (https://…)' })
+    .default(ENTRA_AUTHORITY_HOST),
+  GRAPH_BASE_URL: z.url({ error: 'doit être une URL absolue (https://…)' }).default(GRAPH_BASE_URL),
+  /** PEM file of the only authority trusted for Entra and Graph: the tests' local fakes; never in production. */
+  MICROSOFT_TEST_CA_FILE: optional(z.string().min(1)),
   DEMO_SEED: optional(boolean),
   OUTBOX_TENANT_RATE: z.coerce
     .number({ error: 'doit être un nombre de messages par seconde' })
@@ -194,6 +210,19 @@ export interface Config {
     /** Port of the local OpenID provider when the local sign-in is on (0: any free port). */
     localSignInPort: number;
   };
+  /** Microsoft Graph for the caller (profile, photo) through the on-behalf-of exchange. */
+  graph: {
+    /** The API's app registration; absent (or local sign-in): the profile comes from the token. */
+    clientId?: string;
+    /** Outside production only. */
+    clientSecret?: string;
+    /** Signs the app's client assertion when there is no secret. */
+    managedIdentityClientId?: string;
+    authorityHost: string;
+    baseUrl: string;
+    /** Tests only: the PEM file of the local fakes' certificate authority. */
+    testCaFile?: string;
+  };
   localSignIn: boolean;
   demoSeed: boolean;
   shutdownTimeoutMs: number;
@@ -262,6 +291,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       audience: e.AUTH_AUDIENCE ?? [],
       localSignInPort: e.LOCAL_SIGNIN_PORT,
     },
+    graph: graphOf(e),
     // Without the API's Entra registration, the tab can only sign in locally.
     localSignIn: e.LOCAL_SIGNIN ?? (!production && !e.AUTH_AUDIENCE),
     demoSeed: e.DEMO_SEED ?? !production,
@@ -296,7 +326,11 @@ function checkConsistency(config: Config, e: z.infer<typeof envSchema>): void {
   if (config.bot.authType === 'ClientSecret' && config.bot.clientId && !config.bot.clientSecret) {
     problems.push('BOT_CLIENT_SECRET : obligatoire quand BOT_AUTH_TYPE vaut ClientSecret');
   }
-  problems.push(...cosmosProblems(config), ...titulaireProblems(e, config.env === 'production'));
+  problems.push(
+    ...cosmosProblems(config),
+    ...graphProblems(config),
+    ...titulaireProblems(e, config.env === 'production'),
+  );
   if (problems.length > 0) throw new ConfigError(problems);
 }
 
@@ -329,6 +363,40 @@ function cosmosProblems(config: Config): string[] {
       'COSMOS_ENDPOINT : https obligatoire (http seulement pour un émulateur local, hors production)',
     );
   }
+  return problems;
+}
+
+function graphOf(e: z.infer<typeof envSchema>): Config['graph'] {
+  return {
+    clientId: e.AUTH_CLIENT_ID,
+    clientSecret: e.AUTH_CLIENT_SECRET,
+    managedIdentityClientId: e.AUTH_MANAGED_IDENTITY_CLIENT_ID,
+    authorityHost: e.AUTH_AUTHORITY_HOST.replace(/\/+$/, ''),
+    baseUrl: e.GRAPH_BASE_URL.replace(/\/*$/, '/'),
+    testCaFile: e.MICROSOFT_TEST_CA_FILE,
+  };
+}
+
+/** The on-behalf-of exchange: no secret in production, https only, and the API's own app registration. */
+function graphProblems({ graph, auth, env }: Config): string[] {
+  const problems: string[] = [];
+  // Never echo the secret itself in a message.
+  if (env === 'production' && graph.clientSecret)
+    problems.push(
+      "AUTH_CLIENT_SECRET : interdit en production, l'application de l'API fait confiance à l'identité managée (informations d'identification fédérées)",
+    );
+  if (env === 'production' && graph.testCaFile)
+    problems.push('MICROSOFT_TEST_CA_FILE : réservé aux tests, interdit en production');
+  if (!graph.authorityHost.startsWith('https://'))
+    problems.push('AUTH_AUTHORITY_HOST : https obligatoire (https://login.microsoftonline.com)');
+  if (!graph.baseUrl.startsWith('https://'))
+    problems.push('GRAPH_BASE_URL : https obligatoire (https://graph.microsoft.com/)');
+  // The exchange only accepts tokens issued for the exchanging app.
+  const id = graph.clientId?.toLowerCase();
+  if (id && auth.audience.length > 0 && !auth.audience.some((a) => a.toLowerCase().split('/').pop() === id))
+    problems.push(
+      "AUTH_CLIENT_ID : doit être l'application de l'API, celle que nomme AUTH_AUDIENCE (api://<domaine>/<id client>)",
+    );
   return problems;
 }
 

@@ -21,7 +21,8 @@ export type ErrorCode =
   | 'INVALID_TRANSITION'
   | 'QUOTE_SUPERSEDED'
   | 'QUOTE_EXPIRED'
-  | 'QUOTE_ALREADY_DECIDED';
+  | 'QUOTE_ALREADY_DECIDED'
+  | 'UPSTREAM_FAILED';
 
 /** One problem of an input, located by field path or file line. */
 export interface Issue {
@@ -118,6 +119,13 @@ export class ImportRejectedError extends GuichetError {
 export class StoreUnavailableError extends GuichetError {
   constructor(message = 'Le stockage est momentanément indisponible. Réessayez dans un instant.') {
     super('STORE_UNAVAILABLE', message);
+  }
+}
+
+/** A Microsoft cloud service Guichet calls for the user (Entra ID, Graph) refused or failed. */
+export class UpstreamFailedError extends GuichetError {
+  constructor(message: string) {
+    super('UPSTREAM_FAILED', message);
   }
 }
 
