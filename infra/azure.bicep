@@ -303,6 +303,16 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
           value: '${aadAppClientId},api://${publicHost}/${aadAppClientId}'
         }
         {
+          // The user's Microsoft 365 profile (on-behalf-of exchange for Graph): the API's Entra app
+          // proves itself with this identity's token, which its federated identity credential trusts.
+          name: 'AUTH_CLIENT_ID'
+          value: aadAppClientId
+        }
+        {
+          name: 'AUTH_MANAGED_IDENTITY_CLIENT_ID'
+          value: identity.properties.clientId
+        }
+        {
           name: 'LOCAL_SIGNIN'
           value: 'false'
         }
@@ -428,6 +438,8 @@ output APP_DOMAIN string = publicHost
 output APP_ENDPOINT string = 'https://${publicHost}'
 output BOT_ID string = identity.properties.clientId
 output BOT_TENANT_ID string = identity.properties.tenantId
+// Subject of the Entra app's federated identity credential (README, "Profil Microsoft 365").
+output MANAGED_IDENTITY_PRINCIPAL_ID string = identity.properties.principalId
 output COSMOS_ENDPOINT string = cosmos.outputs.endpoint
 output COSMOS_DATABASE string = cosmosDatabaseName
 output KEY_VAULT_NAME string = keyVault.name

@@ -41,6 +41,8 @@ const EVALUATED: Record<string, string> = {
   SUPPORT_CHANNEL_ID: '', // supportChannelId, empty by default
   TEAMS_APP_ID: '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b', // teamsAppId, from teamsApp/create
   AUTH_AUDIENCE: `${API},api://${HOST}/${API}`, // '${aadAppClientId},api://${publicHost}/${aadAppClientId}'
+  AUTH_CLIENT_ID: API, // aadAppClientId
+  AUTH_MANAGED_IDENTITY_CLIENT_ID: IDENTITY, // identity.properties.clientId
   APPLICATIONINSIGHTS_CONNECTION_STRING:
     'IngestionEndpoint=https://francecentral-1.in.applicationinsights.azure.com/',
 };
@@ -84,6 +86,13 @@ describe('App Service settings (infra/azure.bicep) against bot/src/config/config
       bot: { clientId: IDENTITY, tenantId: TENANT, authType: 'UserManagedIdentity', clientSecret: undefined },
       cosmos: { managedIdentityClientId: IDENTITY, key: undefined },
       auth: { audience: [API, `api://${HOST}/${API}`] },
+      // The on-behalf-of exchange signs with the managed identity: no secret in Azure.
+      graph: {
+        clientId: API,
+        managedIdentityClientId: IDENTITY,
+        clientSecret: undefined,
+        testCaFile: undefined,
+      },
     });
     expect(config.auth.openIdConfigUrl).toMatch(/^https:\/\//);
   });
