@@ -7,6 +7,7 @@
  */
 import type Database from 'better-sqlite3';
 import { StoreUnavailableError } from '../../domain/errors';
+import { LIST_INDEX_STATEMENTS } from './list-indexes';
 
 /** One schema change: a stable id (sorts in application order) and the SQL that applies it. */
 export interface Migration {
@@ -88,6 +89,12 @@ export const MIGRATIONS: readonly Migration[] = [
         json_extract(body, '$.updatedAt')
       ) WHERE json_extract(body, '$.dueDate') IS NOT NULL;
     `,
+  },
+  {
+    id: '0005-list-indexes',
+    // The API's lists (tickets, and staff lists of quotes and orders) walk an index in their ORDER BY
+    // order and stop after the page, instead of sorting every matching document: see list-indexes.ts.
+    sql: LIST_INDEX_STATEMENTS.join('\n'),
   },
 ];
 
