@@ -11,7 +11,7 @@ import { canRead, type ReadScope } from './api-caller';
 
 /** What a list asks for, once parsed. */
 export interface DocumentFilters {
-  /** `type` of the documents: `quote` or `order`. */
+  /** `type` of the documents: `ticket`, `quote` or `order`. */
   readonly type: string;
   readonly statuses?: readonly string[];
   /** Further conditions of one kind of list (e.g. severities for tickets). */
@@ -40,7 +40,8 @@ export async function listVisible<T extends Doc>(
   f: DocumentFilters,
 ): Promise<Page<Stored<T>>> {
   const filters: Filter[] = [{ field: 'type', op: 'eq', value: f.type }];
-  if (f.statuses) filters.push({ field: 'status', op: 'in', value: [...f.statuses] });
+  if (f.statuses?.length === 1) filters.push({ field: 'status', op: 'eq', value: f.statuses[0]! });
+  else if (f.statuses) filters.push({ field: 'status', op: 'in', value: [...f.statuses] });
   filters.push(...(f.filters ?? []));
   const base: QueryBase = { filters, orderBy: f.orderBy };
   const cursor = f.continuationToken === undefined ? undefined : decodeCursor(f.continuationToken);

@@ -1,27 +1,60 @@
 /**
  * Ticket lists scoped by the caller, through the same partition-by-partition paging as quotes and
  * orders (`scoped-listing.ts`). Results are ordered within each partition.
+ *
+ * Filters are written in the shapes the embedded store's list indexes are built for
+ * (`store/sqlite/list-indexes.ts`), so that a list walks an index in its order and reads one page:
+ * one status is an equality, the open statuses are "neither resolved nor closed".
  */
-import type { TicketStatus } from '../domain/tickets/ticket';
-import type { OrderBy, Page, Stored } from '../store/port';
+import { isOpenStatus, TICKET_STATUSES, type TicketStatus } from '../domain/tickets/ticket';
+import type { Filter, OrderBy, Page, Stored } from '../store/port';
 import type { TicketDoc, TicketRepository } from '../store/ticket-repository';
 import type { ReadScope } from './api-caller';
 import { listVisible } from './scoped-listing';
+
+/** The orders of a ticket list. */
+export const TICKET_SORTS = ['recent', 'urgent', 'updated'] as const;
+export type TicketSort = (typeof TICKET_SORTS)[number];
 
 /** What a ticket list asks for, once parsed. */
 export interface TicketFilters {
   readonly statuses?: readonly TicketStatus[];
   readonly severities?: readonly number[];
   readonly beneficiaryId?: string;
-  readonly sort: 'recent' | 'urgent';
+  readonly sort: TicketSort;
   readonly limit: number;
   readonly continuationToken?: string;
 }
 
-const ORDER: Record<TicketFilters['sort'], OrderBy[]> = {
+const ORDER: Record<TicketSort, OrderBy[]> = {
   recent: [{ field: 'receivedAt', direction: 'desc' }],
   urgent: [{ field: 'firstResponseDueAt', direction: 'asc' }],
+  updated: [{ field: 'updatedAt', direction: 'desc' }],
 };
+
+const CLOSED_STATUSES = TICKET_STATUSES.filter((s) => !isOpenStatus(s));
+const OPEN_COUNT = TICKET_STATUSES.length - CLOSED_STATUSES.length;
+
+/** One value as an equality (an index key SQLite can seek to), several as a list. */
+function oneOrIn(field: string, values: readonly (string | number)[]): Filter {
+  const distinct = [...new Set(values)];
+  return distinct.length === 1
+    ? { field, op: 'eq', value: distinct[0]! }
+    : { field, op: 'in', value: distinct };
+}
+
+/**
+ * The status condition. Every ticket has one of the known statuses, so "all the open ones" is the
+ * same set as "neither resolved nor closed"; written so, it matches the partial indexes of open
+ * tickets, which a list of bound values cannot.
+ */
+function statusFilters(statuses: readonly TicketStatus[] | undefined): Filter[] {
+  if (!statuses) return [];
+  const distinct = new Set(statuses);
+  const allOpen = distinct.size === OPEN_COUNT && [...distinct].every(isOpenStatus);
+  if (allOpen) return CLOSED_STATUSES.map((value) => ({ field: 'status', op: 'ne', value }));
+  return [oneOrIn('status', statuses)];
+}
 
 /** One page of the tickets the scope lets the caller see. */
 export async function listVisibleTickets(
@@ -31,8 +64,7 @@ export async function listVisibleTickets(
 ): Promise<Page<Stored<TicketDoc>>> {
   return listVisible(repo.container, scope, {
     type: 'ticket',
-    statuses: f.statuses,
-    filters: f.severities ? [{ field: 'severity', op: 'in', value: [...f.severities] }] : [],
+    filters: [...statusFilters(f.statuses), ...(f.severities ? [oneOrIn('severity', f.severities)] : [])],
     beneficiaryId: f.beneficiaryId,
     orderBy: ORDER[f.sort],
     limit: f.limit,

@@ -12,6 +12,7 @@ import {
   type TicketActionType,
 } from '../domain/tickets/ticket-action';
 import { documentedAs } from './api-route';
+import { TICKET_SORTS } from './ticket-listing';
 
 const instant = z.string().describe('Instant ISO-8601 UTC');
 const status = z.enum(TICKET_STATUSES);
@@ -43,9 +44,12 @@ export const ticketListQuery = z.object({
   severity: csv(z.enum(['1', '2', '3', '4']).transform(Number), 'Gravités séparées par des virgules (1 à 4)'),
   beneficiary: z.string().trim().min(1).max(64).optional().describe('SIRET du bénéficiaire'),
   sort: z
-    .enum(['recent', 'urgent'])
+    .enum(TICKET_SORTS)
     .default('recent')
-    .describe('recent : les plus récents d’abord ; urgent : échéance de première réponse la plus proche'),
+    .describe(
+      'recent : les plus récents d’abord ; urgent : échéance de première réponse la plus proche ; ' +
+        'updated : dernières modifications d’abord',
+    ),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   continuationToken: z.string().min(1).max(16384).optional().describe('Jeton de la page suivante'),
 });
@@ -70,6 +74,10 @@ export const ticketSummary = z.object({
   number: z.string(),
   beneficiaryId: z.string(),
   beneficiaryName: z.string(),
+  zone: z
+    .string()
+    .optional()
+    .describe('Zone calendaire du bénéficiaire à l’ouverture (jours fériés, fuseau), ex. « metropole »'),
   severity,
   category: z.enum(INCIDENT_CATEGORIES),
   domain: z.enum(INCIDENT_DOMAINS),
