@@ -25,8 +25,8 @@ export interface RouteDoc {
   readonly params?: z.ZodObject;
   readonly query?: z.ZodObject;
   readonly body?: z.ZodType;
-  /** Documents the `Idempotency-Key` request header. */
-  readonly idempotencyKey?: boolean;
+  /** Documents the `Idempotency-Key` request header (`'required'` when the route refuses a call without it). */
+  readonly idempotencyKey?: boolean | 'required';
   readonly response: z.ZodType;
   /** Error statuses the route may answer besides 401 and 500. */
   readonly errors: readonly number[];

@@ -24,6 +24,7 @@ import { meProfileRoutes, sendImageResponse } from './me-profile-routes';
 import { openApiDocument } from './openapi';
 import { quoteApiRoutes } from './quote-api';
 import { sendPdfResponse } from './quote-pdf-response';
+import { anonymiseRoutes } from './anonymise-routes';
 import { exportRoutes } from './export-routes';
 import { reportRoutes, sendFileResponse } from './report-routes';
 import { ticketRoutes } from './ticket-routes';
@@ -94,6 +95,7 @@ export function mountApi(server: Server, options: ApiOptions): ApiLifecycle {
     ...quoteApiRoutes(store, config, options.wake),
     ...reportRoutes(store, beneficiaries),
     ...exportRoutes(store),
+    ...anonymiseRoutes(store),
     ...(local ? local.routes() : []),
   ];
   routes.push(openApiRoute(routes, info));

@@ -67,7 +67,7 @@ function operation(route: RouteDoc): Json {
           {
             name: 'Idempotency-Key',
             in: 'header',
-            required: false,
+            required: route.idempotencyKey === 'required',
             description:
               'Rejouer la même clé ne refait pas l’action : la réponse est l’état laissé par la première.',
             schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{1,128}$' },

@@ -7,10 +7,14 @@
  *
  * Writes go in batches of the partition under ETags; a document changed meanwhile is read again
  * and anonymised again. The run is idempotent: run twice, the second finds nothing left to change
- * and records a second event with no document.
+ * and records a second event with no document — unless `requireContact` is set (the API), which
+ * refuses a contact found nowhere and records nothing. A request replayed with the same token finds
+ * its event (`recordedAnonymisation`) and answers what it answered the first time.
  */
 import { randomBytes } from 'node:crypto';
 import {
+  type AnonymisationPlan,
+  type ContactAnonymisedEvent,
   type ContactToAnonymise,
   type PrivacyActor,
   type Pseudonym,
@@ -20,7 +24,7 @@ import {
   planAnonymisation,
   pseudonymOf,
 } from '../domain/reports/contact-anonymisation';
-import { NotFoundError, PreconditionFailedError } from '../domain/errors';
+import { GuichetError, NotFoundError, PreconditionFailedError } from '../domain/errors';
 import { readAll } from '../reports/report-queries';
 import { BeneficiaryRepository } from '../store/beneficiary-repository';
 import type { BatchOperation, ContainerName, Doc, Store, Stored } from '../store/port';
@@ -33,8 +37,10 @@ export interface AnonymiseContactInput {
   /** The request's reference (ticket, letter), kept in the audit event. */
   readonly reference?: string;
   readonly now?: Date;
-  /** Random by default; tests fix it. */
+  /** Random by default; tests fix it, the API derives it from the request's idempotency key. */
   readonly token?: string;
+  /** Refuse (`NotFoundError`, nothing written) a contact that appears nowhere in the partition. */
+  readonly requireContact?: boolean;
 }
 
 /** What was done. */
@@ -62,6 +68,14 @@ export async function anonymiseContact(
   const pseudonym = pseudonymOf(input.token ?? randomBytes(8).toString('hex'));
   const business = await readAll<Doc>(store, { pk: siret });
   const plan = planAnonymisation(input.contact, pseudonym, business);
+  if (input.requireContact && !(await isMentioned(store, siret, plan, business))) {
+    // The message does not repeat the name: error messages are logged.
+    throw new GuichetError(
+      'NOT_FOUND',
+      "Aucun document, aucune désignation d'approbateur ni aucune conversation de ce bénéficiaire ne " +
+        'mentionne ce contact : rien à anonymiser (déjà anonymisé, ou nom, e-mail ou identifiant inexacts).',
+    );
+  }
   const documentIds = await rewrite(store, 'business', siret, business, (doc) =>
     anonymiseDocument(doc, plan),
   );
@@ -87,6 +101,47 @@ export async function anonymiseContact(
     conversationsRemoved,
     eventId: event.id,
   };
+}
+
+/**
+ * What an anonymisation with this token recorded, when one did (the event id derives from the
+ * token's pseudonym, as `contactAnonymisedEvent` makes it); `undefined` otherwise.
+ */
+export async function recordedAnonymisation(
+  store: Store,
+  siret: string,
+  token: string,
+): Promise<AnonymiseContactResult | undefined> {
+  const pseudonym = pseudonymOf(token);
+  const event = (await store.container<Doc>('business').read(siret, `privacy:${pseudonym.objectId}`)) as
+    (Doc & ContactAnonymisedEvent) | undefined;
+  if (!event || event.action !== 'anonymise-contact') return undefined;
+  return {
+    pseudonym: event.pseudonym,
+    documentIds: event.documentIds,
+    staffEntriesRemoved: event.staffEntriesRemoved,
+    conversationsRemoved: event.conversationsRemoved,
+    eventId: event.id,
+  };
+}
+
+/** True when the contact appears in a document, the approver registry or a conversation. */
+async function isMentioned(
+  store: Store,
+  siret: string,
+  plan: AnonymisationPlan,
+  business: readonly Stored<Doc>[],
+): Promise<boolean> {
+  if (business.some((d) => anonymiseDocument(withoutMeta(d), plan).changed)) return true;
+  const staff = await readAll<Doc>(store, { pk: siret }, 'staff');
+  if (staff.some((e) => personMatch(e, plan.contact) === 'same')) return true;
+  const conversations = await readAll<Doc>(store, { pk: siret }, 'conversations');
+  const objectId = plan.contact.objectId?.toLowerCase();
+  return conversations.some(
+    (c) =>
+      anonymiseDocument(withoutMeta(c), plan).changed ||
+      (objectId !== undefined && String(c.userObjectId ?? '').toLowerCase() === objectId),
+  );
 }
 
 type Rewrite = (doc: Doc) => { doc: Doc; changed: boolean };
