@@ -91,6 +91,8 @@ function apiAnswer(req: http.IncomingMessage, pathname: string): { status: numbe
     };
   }
   if (pathname === '/api/v1/me') return { status: 200, body: ME };
+  if (pathname === '/api/v1/me/profile')
+    return { status: 200, body: { source: 'token', displayName: ME.name } };
   if (['/api/v1/tickets', '/api/v1/quotes', '/api/v1/orders'].includes(pathname))
     return { status: 200, body: { items: [] } };
   return { status: 404, body: { error: { code: 'NOT_FOUND', message: 'Ressource introuvable.' } } };

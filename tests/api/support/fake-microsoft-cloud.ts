@@ -34,8 +34,8 @@ export interface FakeMicrosoftCloud {
   behaviour: CloudBehaviour;
   /** The access token Entra issues for Graph; Graph only answers requests that carry it. */
   readonly graphToken: string;
-  /** The photo bytes Graph serves. */
-  readonly photo: Buffer;
+  /** The photo bytes Graph serves (a few JPEG header bytes unless a test sets a real image). */
+  photo: Buffer;
   readonly entraRequests: RecordedRequest[];
   readonly graphRequests: RecordedRequest[];
   /** What points the service at the fakes (authority, Graph and the certificate to trust). */
@@ -127,8 +127,8 @@ export async function startFakeMicrosoftCloud(): Promise<FakeMicrosoftCloud> {
     if (req.method === 'GET' && recorded.path === '/v1.0/me') return json(res, 200, GRAPH_ME);
     if (req.method === 'GET' && recorded.path === '/v1.0/me/photos/48x48/$value') {
       if (cloud.behaviour.graph === 'no-photo') return json(res, 404, IMAGE_NOT_FOUND);
-      res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': PHOTO.length });
-      res.end(PHOTO);
+      res.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': cloud.photo.length });
+      res.end(cloud.photo);
       return;
     }
     json(res, 404, { error: { code: 'Request_ResourceNotFound', message: 'Resource not found.' } });
@@ -141,6 +141,12 @@ export async function startFakeMicrosoftCloud(): Promise<FakeMicrosoftCloud> {
     },
     set behaviour(value) {
       cloud.behaviour = value;
+    },
+    get photo() {
+      return cloud.photo;
+    },
+    set photo(value) {
+      cloud.photo = value;
     },
     env: () => ({
       AUTH_AUTHORITY_HOST: `https://127.0.0.1:${port(entra)}`,
