@@ -5,6 +5,7 @@
  */
 import { DEMO_TENANTS } from '../../bot/src/config/config';
 import { TicketRepository } from '../../bot/src/store/ticket-repository';
+import { messageInputId } from '../../bot/src/teams/cards/ticket-card';
 import { checkAdaptiveCard } from '../support/adaptive-card-check';
 import { useBotHarness } from '../support/bot-harness';
 import { anActivity } from '../support/factories';
@@ -206,7 +207,8 @@ describe('incidents in Teams', () => {
 
     const added = await invoke(
       'ticket.addInfo',
-      { ...ids, message: 'Le problème touche aussi la mairie annexe.' },
+      // The field the card's "Ajouter une information" form sends.
+      { ...ids, [messageInputId('addInfo')]: 'Le problème touche aussi la mairie annexe.' },
       { conversationId: LEA_CHAT },
     );
     expect(JSON.stringify(added.value)).not.toMatch(/"color":"Attention"/);

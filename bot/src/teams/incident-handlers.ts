@@ -21,7 +21,7 @@ import type { TicketRepository } from '../store/ticket-repository';
 import { activityFacts } from './activity-context';
 import { attachment, type AdaptiveCard } from './cards/adaptive-card';
 import { incidentFormCard } from './cards/incident-form-card';
-import { ticketCard, TICKET_REFRESH_VERB, TICKET_VERB_PREFIX } from './cards/ticket-card';
+import { ticketActionValues, ticketCard, TICKET_REFRESH_VERB, TICKET_VERB_PREFIX } from './cards/ticket-card';
 import { ticketListCard } from './cards/ticket-list-card';
 
 export interface IncidentDependencies {
@@ -223,7 +223,8 @@ export async function executeTicketAction(
         ? { assigneeName: engineers.find((e) => e.objectId === data.assigneeId)?.name ?? '' }
         : {}),
     };
-    const action = parseTicketAction(verb.slice(TICKET_VERB_PREFIX.length), values);
+    const type = verb.slice(TICKET_VERB_PREFIX.length);
+    const action = parseTicketAction(type, ticketActionValues(type, values));
     const ticket = await deps.tickets.act({ ...ids, action, actor, idempotencyKey: ctx.activity.id });
     return ticketCard(ticket, actor, { engineers, banner: { text: 'C’est fait.' } });
   } catch (err) {

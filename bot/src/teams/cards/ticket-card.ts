@@ -117,6 +117,23 @@ function resolutionFacts(ticket: Ticket, time: (i: string) => string): CardEleme
   ];
 }
 
+/**
+ * The input id of an action's message. Each action has its own: the fold-out forms are parts of one
+ * card, and Adaptive Cards require input ids unique in the whole card (two "message" inputs could
+ * also be merged into the wrong action's data by a client).
+ */
+export function messageInputId(type: 'reply' | 'addInfo' | 'wait'): string {
+  return `${type}Message`;
+}
+
+/** The action's input values as `parseTicketAction` reads them: its own message input as `message`. */
+export function ticketActionValues(type: string, data: Record<string, unknown>): Record<string, unknown> {
+  const own = `${type}Message`;
+  if (!(own in data)) return data;
+  const { [own]: message, ...rest } = data;
+  return { ...rest, message };
+}
+
 /** A button for a simple action, or a fold-out form for an action with inputs. */
 function actionButton(
   type: TicketActionType,
@@ -129,15 +146,23 @@ function actionButton(
   switch (type) {
     case 'reply':
       return confirm(
-        textInput('message', 'Votre réponse au bénéficiaire', { isMultiline: true, isRequired: true }),
+        textInput(messageInputId('reply'), 'Votre réponse au bénéficiaire', {
+          isMultiline: true,
+          isRequired: true,
+        }),
       );
     case 'addInfo':
       return confirm(
-        textInput('message', "L'information à ajouter", { isMultiline: true, isRequired: true }),
+        textInput(messageInputId('addInfo'), "L'information à ajouter", {
+          isMultiline: true,
+          isRequired: true,
+        }),
       );
     case 'wait':
       return confirm(
-        textInput('message', 'Ce que vous attendez du bénéficiaire (facultatif)', { isMultiline: true }),
+        textInput(messageInputId('wait'), 'Ce que vous attendez du bénéficiaire (facultatif)', {
+          isMultiline: true,
+        }),
       );
     case 'reopen':
       return confirm(
