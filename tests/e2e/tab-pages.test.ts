@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import type { Ticket } from '../../bot/src/domain/tickets/ticket';
 import { QuoteFactory } from '../api/quote-harness';
-import { TicketFactory } from '../api/support/api-harness';
+import { signIn, TicketFactory, USERS } from '../api/support/api-harness';
 import { launchBrowser } from '../support/browser';
 import { startService, type RunningService } from '../support/running-service';
 
@@ -339,4 +339,25 @@ test('the dashboard lists the quotes to send soonest and the orders under way, o
   await main(other).getByText("Aucun devis n'attend d'être envoyé.").waitFor();
   await main(other).getByText("Aucune commande n'est en cours.").waitFor();
   expect([...page.errors, ...other.errors]).toEqual([]);
+}, 60_000);
+
+test('an old ticket changed just now comes first under "Modifiés récemment"', async () => {
+  // More newer tickets than the dashboard ever read when it sorted by reception.
+  const factory = new TicketFactory(svc.store);
+  const old = await factory.declare(BELLERIVE, { title: 'Agenda partagé indisponible', severity: '3' });
+  for (let i = 1; i <= 31; i++) await factory.declare(LAMENTIN, { title: `Lenteur ${i}`, severity: '4' });
+  const token = await signIn(svc, USERS.engineer);
+  const changed = await fetch(`${svc.url}/api/v1/tickets/${BELLERIVE}/${old.id}/actions`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ type: 'take' }),
+  });
+  expect(changed.status).toBe(200);
+
+  const page = await openTab();
+  await signInAs(page, 'Camille Martin');
+  const recent = main(page).getByRole('list', { name: 'Tickets modifiés récemment' });
+  await recent.getByRole('listitem').first().waitFor();
+  expect(await recent.getByRole('link').first().textContent()).toBe(`${old.number} — ${old.title}`);
+  expect(page.errors).toEqual([]);
 }, 60_000);

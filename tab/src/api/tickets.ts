@@ -7,7 +7,7 @@ export interface TicketQuery {
   status?: string;
   severity?: Severity | string;
   beneficiary?: string;
-  sort?: 'recent' | 'urgent';
+  sort?: 'recent' | 'urgent' | 'updated';
   limit?: number;
   continuationToken?: string;
 }

@@ -37,11 +37,8 @@ export async function loadAtRisk(api: ApiClient, signal: AbortSignal): Promise<T
   return page.items.filter((ticket) => !ticket.firstResponse);
 }
 
-/**
- * The last changed tickets. The API sorts by reception only, so this reorders the latest received
- * by their last change: an old ticket changed today is missed until the API sorts by `updatedAt`.
- */
+/** The last changed tickets, as the API sorts them (`updatedAt`, newest first). */
 export async function loadRecent(api: ApiClient, signal: AbortSignal): Promise<TicketSummary[]> {
-  const page = await listTickets(api, { sort: 'recent', limit: 30 }, signal);
-  return [...page.items].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, 6);
+  const page = await listTickets(api, { sort: 'updated', limit: 6 }, signal);
+  return page.items;
 }
