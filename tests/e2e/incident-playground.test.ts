@@ -15,22 +15,10 @@
  * - in a channel (and a group chat) only messages that @mention the bot reach it: type "@Gui" and
  *   pick the `menuitem` "Guichet"; the bot's answer shows in the post's thread.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
-import { freePort, startProcess, type Started } from '../support/child-process';
-import {
-  BENEFICIARY_PLAYGROUND_CONFIG,
-  playgroundLog,
-  startPlayground,
-  SUPPORT_PLAYGROUND_CONFIG,
-  type StartedPlayground,
-} from '../support/playground';
+import type { Locator, Page } from 'playwright-core';
+import { BENEFICIARY_PLAYGROUND_CONFIG, SUPPORT_PLAYGROUND_CONFIG } from '../support/playground';
+import { expectValue, PLAYGROUND_EDITOR as EDITOR, say, PlaygroundRig } from '../support/playground-rig';
 
-const ROOT = path.resolve(__dirname, '../..');
-const EDITOR = '[contenteditable="true"][data-lexical-editor="true"]';
 /** The team channel of playground/support.m365agentsplayground.yml, as its chat-list button is named. */
 const SUPPORT_CHANNEL = 'Titulaire — Support Guichet - Support Guichet';
 const TITLE = 'Messagerie arrêtée pour tout le service';
@@ -42,82 +30,22 @@ const SHOWN = 20000;
 jest.setTimeout(45000);
 
 describe('an incident declared in the Playground, taken in the support channel', () => {
-  let work: string;
-  let service: Started;
-  let playgrounds: StartedPlayground[] = [];
-  let browser: Browser;
+  const rig = new PlaygroundRig<'lea' | 'camille'>('incident', {
+    lea: BENEFICIARY_PLAYGROUND_CONFIG,
+    camille: SUPPORT_PLAYGROUND_CONFIG,
+  });
   let lea: Page;
   let camille: Page;
   let ticketNumber: string | undefined;
-  /** Set by a failed step: its screenshots and logs under `work` are then kept. */
-  let failed = false;
 
   beforeAll(async () => {
-    work = mkdtempSync(path.join(tmpdir(), 'guichet-incident-e2e-'));
-    const botUrl = await startServiceProcess();
-    const started = await Promise.allSettled(
-      [BENEFICIARY_PLAYGROUND_CONFIG, SUPPORT_PLAYGROUND_CONFIG].map((config) =>
-        startPlayground({ config, botUrl, cwd: mkdtempSync(path.join(work, 'playground-')) }),
-      ),
-    );
-    // Keep whichever started, so that afterAll stops it even when the other one failed.
-    playgrounds = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-    const failure = started.find((r) => r.status === 'rejected');
-    if (failure) throw failure.reason;
-    browser = await launchBrowser();
-    const [beneficiary, support] = playgrounds as [StartedPlayground, StartedPlayground];
-    [lea, camille] = await Promise.all([
-      openPlayground(browser, beneficiary.url),
-      openPlayground(browser, support.url),
-    ]);
+    await rig.start();
+    ({ lea, camille } = rig.pages);
   }, 90000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await Promise.all(playgrounds.map((p) => p.stop()));
-    await service?.stop();
-    if (work && !failed) rmSync(work, { recursive: true, force: true });
-  });
+  afterAll(() => rig.stop());
 
-  async function startServiceProcess(): Promise<string> {
-    const port = await freePort();
-    service = await startProcess(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bot/src/main.ts')], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATA_DIR: path.join(work, 'data'),
-        LOG_LEVEL: 'info',
-        OUTBOX_INTERVAL_MS: '200',
-      },
-      ready: /Guichet is listening/,
-    });
-    return `http://127.0.0.1:${port}`;
-  }
-
-  /** Runs a step; on failure, adds screenshots of both pages and the end of every log to the error. */
-  async function step(name: string, run: () => Promise<void>): Promise<void> {
-    try {
-      await run();
-    } catch (err) {
-      failed = true;
-      const shots: string[] = [];
-      for (const [who, page] of [
-        ['lea', lea],
-        ['camille', camille],
-      ] as const) {
-        const file = path.join(work, `${name.replace(/\W+/g, '-')}-${who}.png`);
-        if (await page?.screenshot({ path: file, fullPage: true }).catch(() => undefined)) shots.push(file);
-      }
-      throw new Error(
-        `${name}: ${(err as Error).message}\nScreenshots: ${shots.join(', ') || 'none'}\n` +
-          `--- service output (end) ---\n${service.output().slice(-3000)}\n` +
-          playgrounds.map((p) => playgroundLog(p.cwd, 1500)).join('\n'),
-      );
-    }
-  }
+  const step = (name: string, run: () => Promise<void>) => rig.step(name, run);
 
   function requireTicket(): string {
     if (!ticketNumber) throw new Error('no ticket number: the declaration step failed (see above)');
@@ -146,9 +74,7 @@ describe('an incident declared in the Playground, taken in the support channel',
 
   it('Léa declares an incident through the form and gets its number and deadline in Paris time', async () => {
     await step('declaration', async () => {
-      await lea.locator(EDITOR).click();
-      await lea.keyboard.type('incident');
-      await lea.keyboard.press('Enter');
+      await say(lea, 'incident');
       const form = lea
         .locator('.ac-adaptiveCard', { hasText: 'Déclarer un incident' })
         .filter({ has: lea.locator('input[type="radio"]') })
@@ -202,21 +128,9 @@ describe('an incident declared in the Playground, taken in the support channel',
   });
 
   it('the service logged no error along the way', () => {
-    const errors = service
-      .output()
-      .split('\n')
-      .filter((line) => /"level":(50|60)/.test(line));
-    expect(errors).toEqual([]);
+    expect(rig.serviceErrors()).toEqual([]);
   });
 });
-
-/** Opens a Playground in a new page and waits until its chat is ready. */
-async function openPlayground(browser: Browser, url: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(url);
-  await page.locator(EDITOR).first().waitFor({ timeout: 30000 });
-  return page;
-}
 
 /** Severity 1, the default category, the Infrastructure domain, a title and a description. */
 async function fillIncidentForm(page: Page, form: Locator): Promise<void> {
@@ -227,14 +141,4 @@ async function fillIncidentForm(page: Page, form: Locator): Promise<void> {
   await expectValue(form.getByRole('combobox', { name: /Domaine/ }), 'Domaine', DOMAIN);
   await form.locator('input[placeholder^="Ex. : messagerie inaccessible"]').fill(TITLE);
   await form.locator('textarea[placeholder^="Que se passe-t-il"]').fill(DESCRIPTION);
-}
-
-/** Waits until a combobox shows `value` (the choice is applied asynchronously). */
-async function expectValue(input: Locator, label: string, value: string): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while ((await input.inputValue()) !== value) {
-    if (Date.now() > deadline)
-      throw new Error(`${label} shows « ${await input.inputValue()} », not « ${value} »`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }

@@ -11,22 +11,13 @@
  * also says "bonjour", as an approver opening Guichet would, and the bot must know him as approver.
  * Selectors are those of tests/e2e/incident-playground.test.ts (Playground 0.2.28).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
-import { freePort, startProcess, type Started } from '../support/child-process';
-import {
-  BENEFICIARY_PLAYGROUND_CONFIG,
-  playgroundLog,
-  startPlayground,
-  type StartedPlayground,
-} from '../support/playground';
+import type { Page } from 'playwright-core';
+import { BENEFICIARY_PLAYGROUND_CONFIG } from '../support/playground';
+import { expectValue, say, PlaygroundRig } from '../support/playground-rig';
 
 const ROOT = path.resolve(__dirname, '../..');
 const APPROVER_PLAYGROUND_CONFIG = path.join(ROOT, 'playground/approver.m365agentsplayground.yml');
-const EDITOR = '[contenteditable="true"][data-lexical-editor="true"]';
 /** Ville de Bellerive-sur-Rhône and the demo account manager, Julien Bernard (bot/src/cli/demo-data.ts). */
 const BELLERIVE = '21690012300029';
 const ACCOUNT_MANAGER = 'a1b2c3d4-0000-4000-8000-000000000002';
@@ -39,79 +30,23 @@ const SHOWN = 20000;
 jest.setTimeout(45000);
 
 describe('a quote requested in the Playground, sent through the API, accepted by the approver', () => {
-  let work: string;
-  let service: Started;
-  let botUrl: string;
-  let playgrounds: StartedPlayground[] = [];
-  let browser: Browser;
+  const rig = new PlaygroundRig<'lea' | 'marc'>('quote', {
+    lea: BENEFICIARY_PLAYGROUND_CONFIG,
+    marc: APPROVER_PLAYGROUND_CONFIG,
+  });
   let lea: Page;
   let marc: Page;
   let quoteNumber: string | undefined;
   let sent = false;
-  let failed = false;
 
   beforeAll(async () => {
-    work = mkdtempSync(path.join(tmpdir(), 'guichet-quote-e2e-'));
-    botUrl = await startServiceProcess();
-    const started = await Promise.allSettled(
-      [BENEFICIARY_PLAYGROUND_CONFIG, APPROVER_PLAYGROUND_CONFIG].map((config) =>
-        startPlayground({ config, botUrl, cwd: mkdtempSync(path.join(work, 'playground-')) }),
-      ),
-    );
-    playgrounds = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
-    const failure = started.find((r) => r.status === 'rejected');
-    if (failure) throw failure.reason;
-    browser = await launchBrowser();
-    const [beneficiary, approver] = playgrounds as [StartedPlayground, StartedPlayground];
-    [lea, marc] = await Promise.all([
-      openPlayground(browser, beneficiary.url),
-      openPlayground(browser, approver.url),
-    ]);
+    await rig.start();
+    ({ lea, marc } = rig.pages);
   }, 90000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await Promise.all(playgrounds.map((p) => p.stop()));
-    await service?.stop();
-    if (work && !failed) rmSync(work, { recursive: true, force: true });
-  });
+  afterAll(() => rig.stop());
 
-  async function startServiceProcess(): Promise<string> {
-    const port = await freePort();
-    service = await startProcess(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bot/src/main.ts')], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATA_DIR: path.join(work, 'data'),
-        LOG_LEVEL: 'info',
-        OUTBOX_INTERVAL_MS: '200',
-      },
-      ready: /Guichet is listening/,
-    });
-    return `http://127.0.0.1:${port}`;
-  }
-
-  /** Runs a step; on failure, adds screenshots of both pages and the end of every log to the error. */
-  async function step(name: string, run: () => Promise<void>): Promise<void> {
-    try {
-      await run();
-    } catch (err) {
-      failed = true;
-      const shots: string[] = [];
-      for (const [who, page] of Object.entries({ lea, marc })) {
-        const file = path.join(work, `${name.replace(/\W+/g, '-')}-${who}.png`);
-        if (await page?.screenshot({ path: file, fullPage: true }).catch(() => undefined)) shots.push(file);
-      }
-      throw new Error(
-        `${name}: ${(err as Error).message}\nScreenshots: ${shots.join(', ') || 'none'}\n` +
-          `--- service output (end) ---\n${service.output().slice(-3000)}\n` +
-          playgrounds.map((p) => playgroundLog(p.cwd, 1500)).join('\n'),
-      );
-    }
-  }
+  const step = (name: string, run: () => Promise<void>) => rig.step(name, run);
 
   function requireQuote(needSent = false): string {
     if (!quoteNumber) throw new Error('no quote number: the request step failed (see above)');
@@ -121,7 +56,7 @@ describe('a quote requested in the Playground, sent through the API, accepted by
 
   /** A JSON call to the service's API; anything but 200 throws with the answer. */
   async function api<T>(method: string, url: string, body?: unknown, token?: string): Promise<T> {
-    const res = await fetch(`${botUrl}${url}`, {
+    const res = await fetch(`${rig.botUrl}${url}`, {
       method,
       headers: {
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
@@ -255,28 +190,9 @@ describe('a quote requested in the Playground, sent through the API, accepted by
   });
 
   it('the service logged no error along the way', () => {
-    const errors = service
-      .output()
-      .split('\n')
-      .filter((line) => /"level":(50|60)/.test(line));
-    expect(errors).toEqual([]);
+    expect(rig.serviceErrors()).toEqual([]);
   });
 });
-
-/** Opens a Playground in a new page and waits until its chat is ready. */
-async function openPlayground(browser: Browser, url: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(url);
-  await page.locator(EDITOR).first().waitFor({ timeout: 30000 });
-  return page;
-}
-
-/** Types a message to the bot in the personal chat. */
-async function say(page: Page, text: string): Promise<void> {
-  await page.locator(EDITOR).click();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-}
 
 /** One phase from 3 to 30 days ahead: 2 days of PIL-CONF, a deliverable of 5 days of INT-EXP by P1. */
 function aDraft(): unknown {
@@ -299,14 +215,4 @@ function aDraft(): unknown {
     ],
     profiles: [{ code: 'P1', level: 'EXPERT', certifications: ['MS-203'] }],
   };
-}
-
-/** Waits until a combobox shows `value` (the choice is applied asynchronously). */
-async function expectValue(input: Locator, label: string, value: string): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while ((await input.inputValue()) !== value) {
-    if (Date.now() > deadline)
-      throw new Error(`${label} shows « ${await input.inputValue()} », not « ${value} »`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
