@@ -1,8 +1,8 @@
 /**
  * The API's lists cost a page, not the table (issue 6): every query the ticket list, the dashboard
  * and the staff lists of quotes and orders send to the store — first pages and next pages, for a
- * beneficiary's agent and for the Titulaire — runs in SQLite by walking one of migration 0005's
- * indexes in its ORDER BY order, never by sorting the matching documents (`USE TEMP B-TREE FOR ORDER
+ * beneficiary's agent and for the Titulaire — runs in SQLite by walking one of migrations 0005 and
+ * 0006's indexes in its ORDER BY order, never by sorting the matching documents (`USE TEMP B-TREE FOR ORDER
  * BY`). And every one of those indexes serves some list: dropping one fails this test.
  *
  * The queries are recorded from the real service over HTTP, then planned by the adapter's own query
@@ -10,7 +10,10 @@
  */
 import Database from 'better-sqlite3';
 import type { QuerySpec } from '../../../bot/src/store/port';
-import { LIST_INDEX_STATEMENTS } from '../../../bot/src/store/sqlite/list-indexes';
+import {
+  LIST_INDEX_STATEMENTS,
+  OPEN_SEVERITY_INDEX_STATEMENTS,
+} from '../../../bot/src/store/sqlite/list-indexes';
 import { applyMigrations } from '../../../bot/src/store/sqlite/migrations';
 import { planQuery } from '../../../bot/src/store/sqlite/sqlite-query';
 import { openSqliteStore } from '../../../bot/src/store/sqlite/sqlite-store';
@@ -36,7 +39,10 @@ function ticketTable(extra = ''): string[] {
   return paths;
 }
 
+/** The staff lists of quotes and orders, with the dashboard's tiles (tab/src/dashboard/commercial-data.ts). */
 const STAFF_LISTS = [
+  '/api/v1/quotes?status=requested,in-preparation&sort=due&limit=6',
+  '/api/v1/orders?status=issued,acknowledged,in-progress,delivered&limit=6',
   '/api/v1/quotes?limit=1',
   '/api/v1/quotes?sort=due&limit=1',
   '/api/v1/quotes?status=open&limit=1',
@@ -45,8 +51,10 @@ const STAFF_LISTS = [
   '/api/v1/orders?status=issued&limit=1',
 ];
 
-/** The index names migration 0005 creates. */
-const LIST_INDEXES = LIST_INDEX_STATEMENTS.map((sql) => /^CREATE INDEX (\w+)/.exec(sql)![1]!);
+/** The index names migrations 0005 and 0006 create. */
+const LIST_INDEXES = [...LIST_INDEX_STATEMENTS, ...OPEN_SEVERITY_INDEX_STATEMENTS].map(
+  (sql) => /^CREATE INDEX (\w+)/.exec(sql)![1]!,
+);
 
 const ORDER_NAMES: Record<string, string> = {
   receivedAt: 'received',
@@ -59,8 +67,8 @@ const ORDER_NAMES: Record<string, string> = {
 
 /**
  * The index a list must walk, from its shape alone: its type, its scope (across partitions or in
- * one), its status condition (none, one status, the open ones) and its order. Severity, and the
- * statuses of quotes and orders, are checked while walking.
+ * one), its status condition (none, one status, the open ones), for open tickets its severity, and
+ * its order. Other severity filters, and the statuses of quotes and orders, are checked while walking.
  */
 function expectedIndex(spec: QuerySpec): string {
   const type = spec.filters![0]!.value as string;
@@ -69,7 +77,9 @@ function expectedIndex(spec: QuerySpec): string {
   const status = spec.filters!.filter((f) => f.field === 'status');
   const open = status.length > 0 && status.every((f) => f.op === 'ne');
   const one = status.length === 1 && status[0]!.op === 'eq';
+  const severity = spec.filters!.some((f) => f.field === 'severity' && f.op === 'eq');
   const scope = spec.pk === undefined ? 'tickets' : 'partition_tickets';
+  if (open && severity) return `documents_open_${scope}_severity_by_${order}`;
   return `documents_${open ? 'open_' : ''}${scope}_${one ? 'status_' : ''}by_${order}`;
 }
 

@@ -7,7 +7,7 @@
  */
 import type Database from 'better-sqlite3';
 import { StoreUnavailableError } from '../../domain/errors';
-import { LIST_INDEX_STATEMENTS } from './list-indexes';
+import { LIST_INDEX_STATEMENTS, OPEN_SEVERITY_INDEX_STATEMENTS } from './list-indexes';
 
 /** One schema change: a stable id (sorts in application order) and the SQL that applies it. */
 export interface Migration {
@@ -95,6 +95,11 @@ export const MIGRATIONS: readonly Migration[] = [
     // The API's lists (tickets, and staff lists of quotes and orders) walk an index in their ORDER BY
     // order and stop after the page, instead of sorting every matching document: see list-indexes.ts.
     sql: LIST_INDEX_STATEMENTS.join('\n'),
+  },
+  {
+    id: '0006-open-ticket-severity-indexes',
+    // The dashboard counts open tickets per severity: keyed by severity, a count reads its page only.
+    sql: OPEN_SEVERITY_INDEX_STATEMENTS.join('\n'),
   },
 ];
 
