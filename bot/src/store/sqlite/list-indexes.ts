@@ -1,10 +1,10 @@
 /**
- * The SQL of migrations 0005 and 0006: indexes in the order the API lists tickets, quotes and orders, so that
- * a list walks one index in its ORDER BY order and stops after the page instead of sorting every
- * matching document (issue 6: the cost follows the page, not the table).
+ * The SQL of migrations 0005 and 0006: indexes in the orders the API lists tickets, quotes and
+ * orders in, so that a list walks one index in its ORDER BY order and stops after the page instead
+ * of sorting every matching document (issue 6: the cost follows the page, not the table).
  *
- * Frozen with the migrations: what they create must never change once released, even if the query builder
- * does. Its expressions are copies of what `sqlite-query.ts` writes for a sort key (the JSON type
+ * Frozen with the migrations: what they create must never change once released, even if the query
+ * builder does. Its expressions are copies of what `sqlite-query.ts` writes for a sort key (the JSON type
  * rank, then the value, then `id` ascending) because SQLite only uses an expression index whose
  * expressions match the query's; `tests/store/sqlite/list-query-plans.test.ts` checks with EXPLAIN
  * QUERY PLAN that every list still walks one of them.
@@ -44,8 +44,9 @@ const TICKET_ORDERS: readonly [name: string, field: string, direction: Direction
 
 /**
  * For each order, the three status shapes of a ticket list (any status, one status, the open ones),
- * across partitions (Titulaire, CANUT) and within one (a beneficiary's users). Severity is not a key:
- * it is filtered while walking, and every severity is common enough that a page is found quickly.
+ * across partitions (Titulaire, CANUT) and within one (a beneficiary's users). Severity is not a key
+ * here: it is checked while walking, every severity being common enough among all tickets for a
+ * page to come quickly (open tickets of one severity have their own indexes, migration 0006).
  */
 function ticketIndexes(): string[] {
   const out: string[] = [];
