@@ -1,6 +1,7 @@
 /**
  * What the tab's browser tests share: the build check, a fresh browser context per test failing on
- * page errors, the local demo sign-in, and axe-core's serious and critical findings.
+ * page errors, the local demo sign-in, axe-core's serious and critical findings, and a fake Teams
+ * host around the tab.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -15,7 +16,10 @@ export const DESKTOP = { width: 1280, height: 900 };
 /** Teams mobile width. */
 export const MOBILE = { width: 360, height: 740 };
 
-/** Builds the tab when tab/dist is missing or older than its sources (CI builds it before). */
+/**
+ * Builds the tab when tab/dist is missing or older than any of its sources (CI builds it before), so
+ * a local run never tests yesterday's bundle. The tab bundles no server code: tab/ is all it reads.
+ */
 export function ensureTabBuilt(): void {
   const built = path.join(DIST, 'index.html');
   const newest = (entry: string): number => {
@@ -24,7 +28,10 @@ export function ensureTabBuilt(): void {
     if (!stat.isDirectory()) return stat.mtimeMs;
     return Math.max(stat.mtimeMs, ...readdirSync(entry).map((child) => newest(path.join(entry, child))));
   };
-  if (existsSync(built) && newest(path.join(ROOT, 'tab', 'src')) <= statSync(built).mtimeMs) return;
+  const sources = ['src', 'public', 'index.html', 'vite.config.ts'].map((entry) =>
+    path.join(ROOT, 'tab', entry),
+  );
+  if (existsSync(built) && sources.every((source) => newest(source) <= statSync(built).mtimeMs)) return;
   const build = spawnSync('npx', ['vite', 'build', '--config', 'tab/vite.config.ts'], {
     cwd: ROOT,
     encoding: 'utf8',
@@ -104,12 +111,62 @@ export interface FakeTeamsOptions {
   token?: string;
   /** A deep link's sub-entity id (the context's `page.subPageId`). */
   subEntityId?: string;
+  /** The Teams theme the context starts with; "default" unless told. */
+  theme?: 'default' | 'dark' | 'contrast';
 }
 
 /** A message the tab sent to its Teams host. */
 export interface HostMessage {
   func: string;
   args: unknown[];
+}
+
+/** What the test can do with the fake Teams host. */
+export interface FakeTeamsHost {
+  /** Every message the tab sent to the host so far. */
+  received: () => Promise<HostMessage[]>;
+  /** Calls one of the tab's handlers, as Teams does ("settings.save", "themeChange"). */
+  call: (func: string, args: unknown[]) => Promise<void>;
+}
+
+/**
+ * teams-js, once loaded in a frame, fetches its list of host origins from a Microsoft CDN: answer
+ * locally so the test stays offline and deterministic.
+ */
+export async function answerTeamsJsCdn(page: Page): Promise<void> {
+  await page.route(TEAMS_JS_CDN, (route) =>
+    route.fulfill({ json: { validOrigins: ['teams.microsoft.com'] } }),
+  );
+}
+
+/**
+ * Makes `page` answer the fake Teams host at FAKE_TEAMS_HOST (see `openInFakeTeams`) and the tab's
+ * public origin from `serviceUrl`; the test then goes to FAKE_TEAMS_HOST. For a test that keeps its
+ * own page (own listeners); the teams-js CDN is answered by `answerTeamsJsCdn`.
+ */
+export async function serveFakeTeams(
+  page: Page,
+  serviceUrl: string,
+  options: FakeTeamsOptions,
+): Promise<FakeTeamsHost> {
+  await page.route(FAKE_TEAMS_HOST, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: fakeTeamsHostPage(`${FAKE_TAB_ORIGIN}${options.tabPath}`, options),
+    }),
+  );
+  await page.route(`${FAKE_TAB_ORIGIN}/**`, async (route) => {
+    const { pathname, search } = new URL(route.request().url());
+    await route.fulfill({ response: await route.fetch({ url: `${serviceUrl}${pathname}${search}` }) });
+  });
+  return {
+    received: async () => (await page.evaluate('window.received')) as HostMessage[],
+    call: async (func, args) => {
+      await page.evaluate(
+        `document.querySelector('iframe').contentWindow.postMessage(${JSON.stringify({ func, args })}, '*')`,
+      );
+    },
+  };
 }
 
 /**
@@ -122,43 +179,20 @@ export async function openInFakeTeams(
   browser: Browser,
   serviceUrl: string,
   options: FakeTeamsOptions,
-): Promise<{
-  page: TabPage;
-  received: () => Promise<HostMessage[]>;
-  call: (func: string, args: unknown[]) => Promise<void>;
-}> {
+): Promise<FakeTeamsHost & { page: TabPage }> {
   const context = await browser.newContext({ viewport: DESKTOP, locale: 'fr-FR', acceptDownloads: true });
   const page = Object.assign(await context.newPage(), { errors: [] as string[] });
   page.on('pageerror', (error) => page.errors.push(error.message));
-  await page.route(TEAMS_JS_CDN, (route) =>
-    route.fulfill({ json: { validOrigins: ['teams.microsoft.com'] } }),
-  );
-  await page.route(FAKE_TEAMS_HOST, (route) =>
-    route.fulfill({
-      contentType: 'text/html',
-      body: fakeTeamsHostPage(`${FAKE_TAB_ORIGIN}${options.tabPath}`, options),
-    }),
-  );
-  await page.route(`${FAKE_TAB_ORIGIN}/**`, async (route) => {
-    const { pathname, search } = new URL(route.request().url());
-    await route.fulfill({ response: await route.fetch({ url: `${serviceUrl}${pathname}${search}` }) });
-  });
+  await answerTeamsJsCdn(page);
+  const host = await serveFakeTeams(page, serviceUrl, options);
   await page.goto(FAKE_TEAMS_HOST);
-  return {
-    page,
-    received: async () => (await page.evaluate('window.received')) as HostMessage[],
-    call: async (func, args) => {
-      await page.evaluate(
-        `document.querySelector('iframe').contentWindow.postMessage(${JSON.stringify({ func, args })}, '*')`,
-      );
-    },
-  };
+  return { page, ...host };
 }
 
 function fakeTeamsHostPage(tabUrl: string, options: FakeTeamsOptions): string {
   const context = {
     locale: 'fr-fr',
-    theme: 'default',
+    theme: options.theme ?? 'default',
     frameContext: options.frameContext,
     hostClientType: 'web',
     tid: 'tenant-e2e',

@@ -5,41 +5,25 @@
  * the sign-in. axe-core checks every page, in light and dark themes and at Teams mobile width.
  * Screenshots go to /tmp/tab-*.png.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import type { Ticket } from '../../bot/src/domain/tickets/ticket';
 import { QuoteFactory } from '../api/quote-harness';
-import { signIn, TicketFactory, USERS } from '../api/support/api-harness';
+import { BELLERIVE, LAMENTIN, signIn, TicketFactory, USERS } from '../api/support/api-harness';
 import { launchBrowser } from '../support/browser';
 import { startService, type RunningService } from '../support/running-service';
+import {
+  checkPage,
+  DESKTOP,
+  ensureTabBuilt,
+  eventually,
+  MOBILE,
+  openPage,
+  overflowsSideways,
+  signInAs,
+  type TabPage,
+} from './tab-harness';
 
-const ROOT = path.resolve(__dirname, '../..');
-const DIST = path.join(ROOT, 'tab', 'dist');
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const BELLERIVE = '21690012300029';
-const LAMENTIN = '21972234500028';
 const HAUTE_VALLEE = '22010045600015';
-const DESKTOP = { width: 1280, height: 900 };
-const MOBILE = { width: 375, height: 740 };
-
-/** Builds the tab when tab/dist is missing or older than its sources (CI builds it before). */
-function ensureTabBuilt(): void {
-  const built = path.join(DIST, 'index.html');
-  const newest = (entry: string): number => {
-    if (!existsSync(entry)) return 0;
-    const stat = statSync(entry);
-    if (!stat.isDirectory()) return stat.mtimeMs;
-    return Math.max(stat.mtimeMs, ...readdirSync(entry).map((child) => newest(path.join(entry, child))));
-  };
-  if (existsSync(built) && newest(path.join(ROOT, 'tab', 'src')) <= statSync(built).mtimeMs) return;
-  const build = spawnSync('npx', ['vite', 'build', '--config', 'tab/vite.config.ts'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  if (build.status !== 0) throw new Error(`tab build failed:\n${build.stdout}\n${build.stderr}`);
-}
 
 let svc: RunningService;
 let browser: Browser;
@@ -71,63 +55,14 @@ afterEach(async () => {
   for (const page of open.splice(0)) await page.close();
 });
 
-/** A fresh browser context (own sessionStorage) on the tab, failing the test on any page error. */
-async function openTab(options: BrowserContextOptions = {}): Promise<Page & { errors: string[] }> {
-  const context = await browser.newContext({ viewport: DESKTOP, locale: 'fr-FR', ...options });
-  const page = Object.assign(await context.newPage(), { errors: [] as string[] });
-  page.on('pageerror', (error) => page.errors.push(error.message));
+/** The tab on a page of its own (fresh context, own sessionStorage), closed after the test. */
+async function openTab(options: BrowserContextOptions = {}): Promise<TabPage> {
+  const page = await openPage(browser, `${svc.url}/tab/`, options);
   open.push(page);
-  await page.goto(`${svc.url}/tab/`);
   return page;
 }
 
-async function signInAs(page: Page, name: string): Promise<void> {
-  await page.getByRole('heading', { name: 'Choisir un utilisateur de démonstration' }).waitFor();
-  await page.getByRole('button', { name: new RegExp(name) }).click();
-  await page.getByRole('banner').getByText(name).waitFor();
-}
-
-/** Serious and critical axe-core violations of the page as it is now, as readable lines. */
-async function axeProblems(page: Page): Promise<string[]> {
-  if (!(await page.evaluate('typeof window.axe !== "undefined"'))) {
-    await page.addScriptTag({ content: AXE_SOURCE });
-  }
-  const violations = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] })')) as {
-    violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
-  };
-  return violations.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-}
-
-/** Waits until no spinner is left, so axe and screenshots see the loaded page. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction('document.querySelectorAll(".fui-Spinner").length === 0', undefined, {
-    timeout: 15_000,
-  });
-}
-
-async function checkPage(page: Page, screenshot: string): Promise<void> {
-  await settled(page);
-  await page.screenshot({ path: `/tmp/tab-${screenshot}.png`, fullPage: true });
-  expect(await axeProblems(page)).toEqual([]);
-}
-
 const main = (page: Page) => page.getByRole('main');
-
-/**
- * The locator's text once it differs from `before`, or after 3 s the same text (for the failure
- * message). A loaded machine may run the page's one-second timer late: poll instead of one reading.
- */
-async function changedText(locator: Locator, before: string | null): Promise<string | null> {
-  const deadline = Date.now() + 3000;
-  let text = await locator.textContent();
-  while (text === before && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    text = await locator.textContent();
-  }
-  return text;
-}
 
 test('a beneficiary agent sees only her tickets, opens one and watches its countdown tick', async () => {
   const page = await openTab();
@@ -158,7 +93,11 @@ test('a beneficiary agent sees only her tickets, opens one and watches its count
   const timer = main(page).getByRole('timer').first();
   const first = await timer.textContent();
   await page.waitForTimeout(1000);
-  const second = await changedText(timer, first);
+  // A loaded machine may run the page's one-second timer late: poll instead of one reading.
+  const second = await eventually(
+    () => timer.textContent(),
+    (text) => text !== first,
+  );
   expect(first).toMatch(/^(dans|en retard de) /);
   expect(second).toMatch(/^(dans|en retard de) /);
   expect(second).not.toBe(first);
@@ -329,9 +268,7 @@ test('the dashboard lists the quotes to send soonest and the orders under way, o
   await orderLine.getByRole('link', { name: `${order.number} — ${order.quote.subject}` }).waitFor();
   await orderLine.getByText('Émis').waitFor();
   await checkPage(page, 'dashboard-commercial-mobile');
-  expect(
-    await page.evaluate('document.documentElement.scrollWidth > document.documentElement.clientWidth'),
-  ).toBe(false);
+  expect(await overflowsSideways(page)).toBe(false);
 
   // Another beneficiary's agent has neither.
   const other = await openTab();

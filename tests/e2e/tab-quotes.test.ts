@@ -4,34 +4,12 @@
  * it; the approver accepts it and finds the purchase order under Commandes. axe-core checks each
  * new page. Screenshots go to /tmp/tab-quotes-*.png.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { Quote } from '../../bot/src/domain/quotes/quote';
 import { BELLERIVE, QuoteFactory } from '../api/quote-harness';
 import { launchBrowser } from '../support/browser';
 import { startService, type RunningService } from '../support/running-service';
-
-const ROOT = path.resolve(__dirname, '../..');
-const DIST = path.join(ROOT, 'tab', 'dist');
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-function ensureTabBuilt(): void {
-  const built = path.join(DIST, 'index.html');
-  const newest = (entry: string): number => {
-    if (!existsSync(entry)) return 0;
-    const stat = statSync(entry);
-    if (!stat.isDirectory()) return stat.mtimeMs;
-    return Math.max(stat.mtimeMs, ...readdirSync(entry).map((child) => newest(path.join(entry, child))));
-  };
-  if (existsSync(built) && newest(path.join(ROOT, 'tab', 'src')) <= statSync(built).mtimeMs) return;
-  const build = spawnSync('npx', ['vite', 'build', '--config', 'tab/vite.config.ts'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  if (build.status !== 0) throw new Error(`tab build failed:\n${build.stdout}\n${build.stderr}`);
-}
+import { checkPage, ensureTabBuilt, openPage, signInAs, type TabPage } from './tab-harness';
 
 let svc: RunningService;
 let browser: Browser;
@@ -49,36 +27,7 @@ afterAll(async () => {
   await svc?.stop();
 });
 
-async function openTab(): Promise<Page & { errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
-  const page = Object.assign(await context.newPage(), { errors: [] as string[] });
-  page.on('pageerror', (error) => page.errors.push(error.message));
-  await page.goto(`${svc.url}/tab/`);
-  return page;
-}
-
-async function signInAs(page: Page, name: string): Promise<void> {
-  await page.getByRole('heading', { name: 'Choisir un utilisateur de démonstration' }).waitFor();
-  await page.getByRole('button', { name: new RegExp(name) }).click();
-  await page.getByRole('banner').getByText(name).waitFor();
-}
-
-async function checkPage(page: Page, screenshot: string): Promise<void> {
-  await page.waitForFunction('document.querySelectorAll(".fui-Spinner").length === 0', undefined, {
-    timeout: 15_000,
-  });
-  await page.screenshot({ path: `/tmp/tab-quotes-${screenshot}.png`, fullPage: true });
-  if (!(await page.evaluate('typeof window.axe !== "undefined"'))) {
-    await page.addScriptTag({ content: AXE_SOURCE });
-  }
-  const result = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] })')) as {
-    violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
-  };
-  const problems = result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-  expect(problems).toEqual([]);
-}
+const openTab = (): Promise<TabPage> => openPage(browser, `${svc.url}/tab/`);
 
 /** A local date `days` ahead of today (UTC), safely after the request in every zone. */
 const dayAhead = (days: number): string =>
@@ -95,7 +44,7 @@ test('an account manager prepares and sends a quote; the approver accepts it and
   await expect(
     table.getByRole('row', { name: new RegExp(quote.request.subject) }).textContent(),
   ).resolves.toMatch(/encore \d+ jours? ouvrés?|dernier jour/);
-  await checkPage(manager, 'list');
+  await checkPage(manager, 'quotes-list');
 
   await link.click();
   await main.getByRole('heading', { name: `${quote.number} — ${quote.request.subject}` }).waitFor();
@@ -111,7 +60,7 @@ test('an account manager prepares and sends a quote; the approver accepts it and
   await main.getByText('Devis non enregistré.').waitFor();
   const phase = form.getByRole('group', { name: 'Phase 1', exact: true });
   expect(await phase.locator('.fui-Field__validationMessage').count()).toBeGreaterThan(0);
-  await checkPage(manager, 'draft-errors');
+  await checkPage(manager, 'quotes-draft-errors');
 
   await phase.getByLabel(/Intitulé de la phase/).fill('Cadrage et migration');
   await phase.getByLabel(/Début/).fill(dayAhead(7));
@@ -129,7 +78,7 @@ test('an account manager prepares and sends a quote; the approver accepts it and
   await expect(totals.locator('[data-total="ht"]').textContent()).resolves.toMatch(/^6\s455,00\s€$/);
   await expect(totals.locator('[data-total="vat"]').textContent()).resolves.toMatch(/^1\s291,00\s€$/);
   await expect(totals.locator('[data-total="ttc"]').textContent()).resolves.toMatch(/^7\s746,00\s€$/);
-  await checkPage(manager, 'draft');
+  await checkPage(manager, 'quotes-draft');
 
   await form.getByRole('button', { name: 'Enregistrer le devis' }).click();
   await main.getByRole('status').getByText('Devis enregistré.').waitFor();
@@ -144,7 +93,7 @@ test('an account manager prepares and sends a quote; the approver accepts it and
     .getByText(/Devis envoyé/)
     .waitFor();
   await main.locator('.fui-Badge', { hasText: 'Envoyé' }).first().waitFor();
-  await checkPage(manager, 'sent');
+  await checkPage(manager, 'quotes-sent');
   expect(manager.errors).toEqual([]);
 
   const approver = await openTab();
@@ -152,7 +101,7 @@ test('an account manager prepares and sends a quote; the approver accepts it and
   await approver.goto(`${svc.url}/tab/#/devis/${BELLERIVE}/${quote.id}`);
   const view = approver.getByRole('main');
   await view.getByRole('button', { name: 'Refuser' }).waitFor();
-  await checkPage(approver, 'approver');
+  await checkPage(approver, 'quotes-approver');
   await view.getByRole('button', { name: 'Accepter' }).click();
   await view
     .getByRole('status')
@@ -165,13 +114,13 @@ test('an account manager prepares and sends a quote; the approver accepts it and
   await approver.getByRole('navigation').getByRole('link', { name: 'Commandes' }).click();
   const orders = view.getByRole('table', { name: 'Commandes' });
   await orders.getByRole('link', { name: orderNumber }).waitFor();
-  await checkPage(approver, 'orders');
+  await checkPage(approver, 'quotes-orders');
   await orders.getByRole('link', { name: orderNumber }).click();
   await view.getByRole('heading', { name: new RegExp(`^${orderNumber} — `) }).waitFor();
   await view
     .getByRole('table', { name: 'Lignes de la commande' })
     .getByText(/7\s746,00\s€/)
     .waitFor();
-  await checkPage(approver, 'order');
+  await checkPage(approver, 'quotes-order');
   expect(approver.errors).toEqual([]);
 }, 120_000);

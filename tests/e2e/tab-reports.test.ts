@@ -7,29 +7,20 @@
  * sub-page, opens that period and downloads the file once.
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { spawnSync } from 'node:child_process';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { buildDataset } from '../domain/reports/report-dataset';
 import { storeDataset } from '../reports/report-store';
 import { launchBrowser } from '../support/browser';
 import { startService, type RunningService } from '../support/running-service';
-import { openInFakeTeams } from './tab-harness';
+import { checkPage, ensureTabBuilt, openInFakeTeams, openPage, signInAs } from './tab-harness';
 
-const ROOT = path.resolve(__dirname, '../..');
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const PERIOD = '2025';
 
 let svc: RunningService;
 let browser: Browser;
 
 beforeAll(async () => {
-  // Always rebuilt: the page under test is new and a stale tab/dist would not hold it.
-  const build = spawnSync('npx', ['vite', 'build', '--config', 'tab/vite.config.ts'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  if (build.status !== 0) throw new Error(`tab build failed:\n${build.stdout}\n${build.stderr}`);
+  ensureTabBuilt();
   svc = await startService();
   await storeDataset(svc.store, buildDataset(11, 60, 80));
   browser = await launchBrowser();
@@ -78,18 +69,6 @@ const count = (n: number) => new Intl.NumberFormat('fr-FR').format(n);
 /** Browsers and Node may differ in which space groups digits: compare with plain spaces. */
 const plain = (text: string | null) => (text ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 
-async function axeProblems(page: Page): Promise<string[]> {
-  if (!(await page.evaluate('typeof window.axe !== "undefined"'))) {
-    await page.addScriptTag({ content: AXE_SOURCE });
-  }
-  const result = (await page.evaluate('axe.run(document, { resultTypes: ["violations"] })')) as {
-    violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
-  };
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-}
-
 test('CANUT staff pick a year, read its key figures and charts, and download the workbook', async () => {
   const token = await tokenFor('Sophie Laurent');
   const api = await fetch(`${svc.url}/api/v1/reports?period=${PERIOD}&format=json`, {
@@ -101,15 +80,9 @@ test('CANUT staff pick a year, read its key figures and charts, and download the
   expect(report.volume.total.orderCount).toBeGreaterThan(0);
   expect(report.priceLines.length).toBeGreaterThan(0);
 
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
+  const page = await openPage(browser, `${svc.url}/tab/`);
   try {
-    await page.goto(`${svc.url}/tab/`);
-    await page.getByRole('heading', { name: 'Choisir un utilisateur de démonstration' }).waitFor();
-    await page.getByRole('button', { name: /Sophie Laurent/ }).click();
-    await page.getByRole('banner').getByText('Sophie Laurent').waitFor();
+    await signInAs(page, 'Sophie Laurent');
     await page.getByRole('navigation').getByRole('link', { name: 'Rapports' }).click();
 
     const main = page.getByRole('main');
@@ -143,9 +116,7 @@ test('CANUT staff pick a year, read its key figures and charts, and download the
     const linesTable = main.getByRole('table', { name: /bordereau de prix \(tableau\)/ });
     expect(await linesTable.locator('tbody tr').count()).toBe(report.priceLines.length);
 
-    await page.waitForFunction('document.querySelectorAll(".fui-Spinner").length === 0');
-    await page.screenshot({ path: '/tmp/tab-reports.png', fullPage: true });
-    expect(await axeProblems(page)).toEqual([]);
+    await checkPage(page, 'reports');
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -158,22 +129,18 @@ test('CANUT staff pick a year, read its key figures and charts, and download the
       .getByRole('status')
       .getByText(/téléchargé/)
       .waitFor();
-    expect(errors).toEqual([]);
+    expect(page.errors).toEqual([]);
   } finally {
-    await context.close();
+    await page.context().close();
   }
 }, 120_000);
 
 test('a link to a period with a file asked for selects the period and downloads the file once', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
+  // The period as the CANUT card writes it (the API's key), before anyone signed in.
+  const page = await openPage(browser, `${svc.url}/tab/#/rapports?period=2025-T3&download=csv`);
   const downloads: string[] = [];
   page.on('download', (download) => downloads.push(download.suggestedFilename()));
   try {
-    // The period as the CANUT card writes it (the API's key), before anyone signed in.
-    await page.goto(`${svc.url}/tab/#/rapports?period=2025-T3&download=csv`);
     await page.getByRole('heading', { name: 'Choisir un utilisateur de démonstration' }).waitFor();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -191,9 +158,9 @@ test('a link to a period with a file asked for selects the period and downloads 
     await main.getByRole('heading', { name: 'Rapport T3 2025 — tous les bénéficiaires' }).waitFor();
     await page.waitForTimeout(1000);
     expect(downloads).toHaveLength(1);
-    expect(errors).toEqual([]);
+    expect(page.errors).toEqual([]);
   } finally {
-    await context.close();
+    await page.context().close();
   }
 }, 60_000);
 

@@ -4,24 +4,26 @@
  * local sign-in, /me and empty ticket, quote and order lists) so this test checks the single-page app
  * alone; the pages against the real service are in tab-pages.test.ts.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Browser, ConsoleMessage, Frame, Page } from 'playwright-core';
+import type { Browser, ConsoleMessage, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
+import {
+  answerTeamsJsCdn,
+  ensureTabBuilt,
+  eventually,
+  FAKE_TEAMS_HOST,
+  serveFakeTeams,
+  tabFrame,
+} from './tab-harness';
 
 const ROOT = path.resolve(__dirname, '../..');
 const DIST = path.join(ROOT, 'tab', 'dist');
 const SCREENSHOT = '/tmp/tab.png';
 const HEADER = 'Guichet — accord-cadre AOO_2024_PSTM';
 const NAV = ['Tableau de bord', 'Tickets', 'Devis', 'Commandes', 'Rapports', 'Catalogue et contacts'];
-const TEAMS_JS_CDN = 'https://res.cdn.office.net/teams-js/**';
-/** An origin teams-js trusts; the browser never reaches it, Playwright answers in its place. */
-const FAKE_TEAMS_HOST = 'https://teams.microsoft.com/guichet-e2e-host';
-const FAKE_TAB_ORIGIN = 'https://guichet.example';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -141,27 +143,6 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse): Prom
   }
 }
 
-/**
- * CI builds the tab before the tests; build here only when tab/dist is missing or older than its
- * sources, so a local run never tests yesterday's bundle.
- */
-function isTabBuildStale(): boolean {
-  const built = path.join(DIST, 'index.html');
-  if (!existsSync(built)) return true;
-  const builtAt = statSync(built).mtimeMs;
-  const sources = ['src', 'public', 'index.html', 'vite.config.ts'].map((entry) =>
-    path.join(ROOT, 'tab', entry),
-  );
-  return sources.some((source) => newestMtime(source) > builtAt);
-}
-
-function newestMtime(entry: string): number {
-  if (!existsSync(entry)) return 0;
-  const stat = statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(entry).map((child) => newestMtime(path.join(entry, child))));
-}
-
 /** Console errors that would mean a broken page; failing web fonts are harmless and ignored. */
 function isRelevantError(message: ConsoleMessage): boolean {
   if (message.type() !== 'error') return false;
@@ -178,13 +159,7 @@ let page: Page;
 let consoleErrors: string[];
 
 beforeAll(async () => {
-  if (isTabBuildStale()) {
-    const build = spawnSync('npx', ['vite', 'build', '--config', 'tab/vite.config.ts'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
-    if (build.status !== 0) throw new Error(`tab build failed:\n${build.stdout}\n${build.stderr}`);
-  }
+  ensureTabBuilt();
   server = http.createServer((req, res) => void handle(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -204,11 +179,8 @@ beforeEach(async () => {
     if (isRelevantError(message)) consoleErrors.push(`${message.text()} @ ${message.location().url}`);
   });
   page.on('pageerror', (error) => consoleErrors.push(`uncaught: ${error.message}`));
-  // teams-js, once loaded (in a frame), fetches its list of host origins from a Microsoft CDN:
-  // answer locally so the test stays offline and deterministic.
-  await page.route(TEAMS_JS_CDN, (route) =>
-    route.fulfill({ json: { validOrigins: ['teams.microsoft.com'] } }),
-  );
+  // The framed tests load teams-js, which asks a Microsoft CDN for its host origins.
+  await answerTeamsJsCdn(page);
 });
 
 afterEach(async () => {
@@ -295,44 +267,14 @@ test('falls back to the browser mode when a framing page is not Teams', async ()
   expect(consoleErrors).toEqual([]);
 });
 
-/**
- * A minimal Teams host: answers teams-js's `initialize` and `getContext` over postMessage (the
- * protocol older Teams clients speak: a version string instead of a runtime config), records what
- * the tab sends, and can push a theme change.
- */
-function fakeTeamsHostPage(tabUrl: string): string {
-  return `<!doctype html><html lang="fr"><title>Teams</title><link rel="icon" href="data:,">
-<iframe title="Guichet" src="${tabUrl}" width="1000" height="700"></iframe>
-<script>
-  window.received = [];
-  const context = { locale: 'fr-fr', theme: 'dark', frameContext: 'content', hostClientType: 'web',
-    tid: 'tenant-e2e', userObjectId: 'user-e2e', hostName: 'Teams' };
-  window.addEventListener('message', (event) => {
-    const message = event.data;
-    if (!message || typeof message.func !== 'string') return;
-    window.received.push(message.func);
-    const reply = (args) =>
-      event.source.postMessage({ id: message.id, uuidAsString: message.uuidAsString, args }, event.origin);
-    if (message.func === 'initialize') reply(['content', 'web', '2.0.0', '2.0.0']);
-    if (message.func === 'getContext') reply([context]);
-    if (message.func === 'appInitialization.success') reply([]);
-    if (message.func === 'authentication.getAuthToken') reply([true, '${TEAMS_TOKEN}']);
-  });
-  window.changeTheme = (theme) =>
-    document.querySelector('iframe').contentWindow.postMessage({ func: 'themeChange', args: [theme] }, '*');
-</script></html>`;
-}
-
 test('inside Teams: signs in with SSO, no banner, notifies success and follows the Teams theme live', async () => {
   const { teamsHighContrastTheme, webDarkTheme, webLightTheme } = await import('@fluentui/react-components');
-  await page.route(FAKE_TEAMS_HOST, (route) =>
-    route.fulfill({ contentType: 'text/html', body: fakeTeamsHostPage(`${FAKE_TAB_ORIGIN}/tab/`) }),
-  );
-  // Chromium forbids a public page (the host) to frame a local address: give the tab a public origin
-  // too, answered by the local stand-in.
-  await page.route(`${FAKE_TAB_ORIGIN}/**`, async (route) => {
-    const { pathname, search } = new URL(route.request().url());
-    route.fulfill({ response: await route.fetch({ url: `${baseUrl}${pathname}${search}` }) });
+  // The tab's public origin is answered by the local stand-in; the host starts in the dark theme.
+  const host = await serveFakeTeams(page, baseUrl, {
+    frameContext: 'content',
+    tabPath: '/tab/',
+    token: TEAMS_TOKEN,
+    theme: 'dark',
   });
   await page.goto(FAKE_TEAMS_HOST);
   const tab = page.frameLocator('iframe[title="Guichet"]');
@@ -341,12 +283,11 @@ test('inside Teams: signs in with SSO, no banner, notifies success and follows t
     tabFrame(page).evaluate(
       "getComputedStyle(document.querySelector('.fui-FluentProvider')).backgroundColor",
     );
-  const setTheme = (theme: string): Promise<unknown> =>
-    page.evaluate(`window.changeTheme(${JSON.stringify(theme)})`);
+  const setTheme = (theme: string): Promise<void> => host.call('themeChange', [theme]);
 
   await tab.getByText('Service opérationnel').waitFor();
   expect(await tab.getByText('Hors de Teams').count()).toBe(0);
-  expect(await page.evaluate('window.received')).toEqual(
+  expect((await host.received()).map((message) => message.func)).toEqual(
     expect.arrayContaining([
       'initialize',
       'getContext',
@@ -361,29 +302,12 @@ test('inside Teams: signs in with SSO, no banner, notifies success and follows t
 
   await setTheme('contrast');
   const contrast = rgb(teamsHighContrastTheme.colorNeutralBackground2);
-  expect(await settled(background, contrast)).toBe(contrast);
+  expect(await eventually(background, (value) => value === contrast)).toBe(contrast);
   await setTheme('default');
   const light = rgb(webLightTheme.colorNeutralBackground2);
-  expect(await settled(background, light)).toBe(light);
+  expect(await eventually(background, (value) => value === light)).toBe(light);
   expect(consoleErrors).toEqual([]);
 });
-
-function tabFrame(host: Page): Frame {
-  const frame = host.frames().find((candidate) => candidate.url().startsWith(FAKE_TAB_ORIGIN));
-  if (!frame) throw new Error('the tab frame is not loaded');
-  return frame;
-}
-
-/** Polls `read` until it returns `expected` or 5 s pass; returns the last value for a readable failure. */
-async function settled(read: () => Promise<string>, expected: string): Promise<string> {
-  const deadline = Date.now() + 5000;
-  let value = await read();
-  while (value !== expected && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    value = await read();
-  }
-  return value;
-}
 
 /** "#1f1f1f" → "rgb(31, 31, 31)", the form getComputedStyle answers in. */
 function rgb(hex: string): string {
