@@ -70,6 +70,7 @@ const NOT_CARDS = new Set([
   'approverReachNote',
   'quoteCalendarElements',
   'quoteProfilesElements',
+  'amountFacts',
   'topBeneficiaries',
   'formatRate',
   'reportsRoute',

@@ -38,6 +38,24 @@ export function text(value: string, options: Record<string, unknown> = {}): Card
   return { type: 'TextBlock', text: value, wrap: true, ...options };
 }
 
+/** A line on top of a card: the outcome of the action just made, or an error. */
+export interface CardBanner {
+  text: string;
+  error?: boolean;
+}
+
+/**
+ * The top of the card of one ticket, quote or order: the banner when there is one, the title, and
+ * the status line right under it.
+ */
+export function cardHeading(banner: CardBanner | undefined, title: string, status: string): CardElement[] {
+  return [
+    ...(banner ? [text(banner.text, { color: banner.error ? 'Attention' : 'Good', weight: 'Bolder' })] : []),
+    text(title, { size: 'Large', weight: 'Bolder' }),
+    text(status, { isSubtle: true, spacing: 'None' }),
+  ];
+}
+
 /** A fact set from label/value pairs; empty values are left out. */
 export function facts(pairs: [string, string | undefined][]): CardElement {
   return {

@@ -14,10 +14,10 @@ import { formatFrenchDate, formatShortFrenchDate } from '../../domain/quotes/fre
 import type { QuoteActor } from '../../domain/quotes/quote-actor';
 import { localDateOf } from '../../domain/quotes/quote-calendar';
 import { frenchDecimal } from '../../domain/quotes/quote-draft';
-import { formatVatRate } from '../../domain/quotes/quote-terms';
 import { quoteVersionLabel } from '../../domain/quotes/quote';
 import {
   card,
+  cardHeading,
   execute,
   facts,
   showCard,
@@ -25,17 +25,19 @@ import {
   textInput,
   withRefresh,
   type AdaptiveCard,
+  type CardBanner,
   type CardAction,
   type CardElement,
 } from './adaptive-card';
 import { clip } from './quote-card';
+import { amountFacts } from './quote-card-sections';
 
 /** The verb prefix of every order card action; `order.refresh` re-renders the card. */
 export const ORDER_VERB_PREFIX = 'order.';
 export const ORDER_REFRESH_VERB = 'order.refresh';
 
 export interface OrderCardOptions {
-  banner?: { text: string; error?: boolean };
+  banner?: CardBanner;
   /** Teams user ids (MRIs) whose client refreshes the card by itself (at most 60). */
   refreshUserIds?: string[];
 }
@@ -49,24 +51,16 @@ export function orderCard(
   options: OrderCardOptions = {},
 ): AdaptiveCard {
   const ids = { beneficiaryId: order.beneficiaryId, orderId: order.id };
-  const t = order.totals;
   const body: CardElement[] = [
-    ...(options.banner
-      ? [text(options.banner.text, { color: options.banner.error ? 'Attention' : 'Good', weight: 'Bolder' })]
-      : []),
-    text(`Bon de commande ${order.number}`, { size: 'Large', weight: 'Bolder' }),
-    text(`${ORDER_STATUS_LABELS[order.status]} · ${order.quote.subject}`, {
-      isSubtle: true,
-      spacing: 'None',
-    }),
+    ...cardHeading(
+      options.banner,
+      `Bon de commande ${order.number}`,
+      `${ORDER_STATUS_LABELS[order.status]} · ${order.quote.subject}`,
+    ),
     orderFacts(order),
     text('Prestations commandées', { weight: 'Bolder', separator: true }),
     ...lineElements(order),
-    facts([
-      ['Total HT', formatEuros(t.htCents)],
-      [`TVA ${formatVatRate(order.vatRateBp)}`, formatEuros(t.vatCents)],
-      ['Total TTC', formatEuros(t.ttcCents)],
-    ]),
+    amountFacts(order.totals, order.vatRateBp),
     text('Suivi', { weight: 'Bolder', separator: true }),
     text(stepsText(order), { size: 'Small' }),
     ...(order.cancellation

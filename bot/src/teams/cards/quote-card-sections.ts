@@ -1,15 +1,18 @@
 /**
  * Sections of the quote card: the provisional calendar with the charge and cost of each phase and
- * deliverable, and the anonymised profiles (code, level, certifications — a profile has no name).
+ * deliverable, the amounts HT / TVA / TTC (of a quote version, or of the order issued from it), and
+ * the anonymised profiles (code, level, certifications — a profile has no name).
  * Long quotes are cut to what a card can hold; the tab and the PDF show everything.
  */
 import { formatEuros } from '../../domain/catalogue/money';
 import { PRICE_UNIT_LABELS } from '../../domain/catalogue/price-line';
 import { profileTitle } from '../../domain/quotes/anonymised-profile';
+import type { Amounts } from '../../domain/quotes/quote-amounts';
 import { formatShortFrenchDate } from '../../domain/quotes/french-date';
 import { frenchDecimal } from '../../domain/quotes/quote-draft';
+import { formatVatRate } from '../../domain/quotes/quote-terms';
 import type { QuoteCharge, QuotePhase, QuoteVersion } from '../../domain/quotes/quote';
-import { text, type CardElement } from './adaptive-card';
+import { facts, text, type CardElement } from './adaptive-card';
 
 const SHOWN_PHASES = 10;
 const SHOWN_DELIVERABLES = 6;
@@ -83,4 +86,13 @@ export function quoteProfilesElements(v: QuoteVersion): CardElement[] {
     text('Profils proposés (anonymisés)', { weight: 'Bolder', separator: true }),
     text(v.profiles.map((p) => `- ${profileTitle(p)}`).join('\n'), { size: 'Small' }),
   ];
+}
+
+/** Total HT, TVA at its rate and total TTC, as a quote version and the order issued from it show them. */
+export function amountFacts(totals: Amounts, vatRateBp: number): CardElement {
+  return facts([
+    ['Total HT', formatEuros(totals.htCents)],
+    [`TVA ${formatVatRate(vatRateBp)}`, formatEuros(totals.vatCents)],
+    ['Total TTC', formatEuros(totals.ttcCents)],
+  ]);
 }

@@ -5,17 +5,16 @@
  * refreshes itself through `quote.refresh`, so every viewer gets the current state and their own
  * buttons; the buttons are checked again on the server whatever a card shows.
  */
-import { formatEuros } from '../../domain/catalogue/money';
 import { formatFrenchDate } from '../../domain/quotes/french-date';
 import { availableQuoteActions } from '../../domain/quotes/quote-lifecycle';
 import { isAccountManager, isBeneficiaryAgent, type QuoteActor } from '../../domain/quotes/quote-actor';
 import { localDateOf } from '../../domain/quotes/quote-calendar';
-import { formatVatRate } from '../../domain/quotes/quote-terms';
 import { QUOTE_STATUS_LABELS, latestVersion, type Quote, type QuoteVersion } from '../../domain/quotes/quote';
 import { DOMAIN_LABELS } from '../../domain/tickets/incident-form';
 import { formatLocalDateTime } from '../../domain/tickets/format-local-time';
 import {
   card,
+  cardHeading,
   execute,
   facts,
   showCard,
@@ -23,18 +22,18 @@ import {
   textInput,
   withRefresh,
   type AdaptiveCard,
+  type CardBanner,
   type CardAction,
   type CardElement,
 } from './adaptive-card';
-import { quoteCalendarElements, quoteProfilesElements } from './quote-card-sections';
+import { amountFacts, quoteCalendarElements, quoteProfilesElements } from './quote-card-sections';
 
 /** The verb prefix of every quote card action; `quote.refresh` re-renders the card. */
 export const QUOTE_VERB_PREFIX = 'quote.';
 export const QUOTE_REFRESH_VERB = 'quote.refresh';
 
 export interface QuoteCardOptions {
-  /** A line on top: the outcome of the action just made, or an error. */
-  banner?: { text: string; error?: boolean };
+  banner?: CardBanner;
   /** Teams user ids (MRIs) whose client refreshes the card by itself (at most 60). */
   refreshUserIds?: string[];
 }
@@ -64,11 +63,7 @@ function build(
   const version = shownVersion(quote, viewer);
   const ids = { beneficiaryId: quote.beneficiaryId, quoteId: quote.id };
   const body: CardElement[] = [
-    ...(options.banner
-      ? [text(options.banner.text, { color: options.banner.error ? 'Attention' : 'Good', weight: 'Bolder' })]
-      : []),
-    text(`${quote.number} — ${quote.request.subject}`, { size: 'Large', weight: 'Bolder' }),
-    text(statusLine(quote), { isSubtle: true, spacing: 'None' }),
+    ...cardHeading(options.banner, `${quote.number} — ${quote.request.subject}`, statusLine(quote)),
     requestFacts(quote),
     text(clip(quote.request.need, NEED_SHOWN), { separator: true, isSubtle: true }),
     ...(version ? versionElements(quote, version, compact) : []),
@@ -118,7 +113,6 @@ function requestFacts(quote: Quote): CardElement {
 }
 
 function versionElements(quote: Quote, v: QuoteVersion, compact: boolean): CardElement[] {
-  const t = v.totals;
   return [
     text(`Version ${v.version} — ${QUOTE_STATUS_LABELS[v.status]}`, { weight: 'Bolder', separator: true }),
     facts([
@@ -129,11 +123,7 @@ function versionElements(quote: Quote, v: QuoteVersion, compact: boolean): CardE
     ]),
     ...quoteCalendarElements(v, compact),
     text('Montant', { weight: 'Bolder', separator: true }),
-    facts([
-      ['Total HT', formatEuros(t.htCents)],
-      [`TVA ${formatVatRate(v.vatRateBp)}`, formatEuros(t.vatCents)],
-      ['Total TTC', formatEuros(t.ttcCents)],
-    ]),
+    amountFacts(v.totals, v.vatRateBp),
     ...quoteProfilesElements(v),
   ];
 }

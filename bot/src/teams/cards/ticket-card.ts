@@ -12,6 +12,7 @@ import { ACTION_TITLES, type TicketActionType } from '../../domain/tickets/ticke
 import { isSupport, type TicketActor } from '../../domain/tickets/ticket-actor';
 import {
   card,
+  cardHeading,
   choiceInput,
   execute,
   facts,
@@ -20,6 +21,7 @@ import {
   textInput,
   withRefresh,
   type AdaptiveCard,
+  type CardBanner,
   type CardAction,
   type CardElement,
 } from './adaptive-card';
@@ -29,8 +31,7 @@ export const TICKET_VERB_PREFIX = 'ticket.';
 export const TICKET_REFRESH_VERB = 'ticket.refresh';
 
 export interface TicketCardOptions {
-  /** A line on top: the outcome of the action just made, or an error. */
-  banner?: { text: string; error?: boolean };
+  banner?: CardBanner;
   /** Engineers a ticket may be reassigned to. */
   engineers?: PersonRef[];
 }
@@ -48,14 +49,11 @@ export function ticketCard(
     support ? supportTime(instant, ticket.zone) : beneficiaryTime(instant, ticket.zone);
   const ids = { ticketId: ticket.id, beneficiaryId: ticket.beneficiaryId };
   const body: CardElement[] = [
-    ...(options.banner
-      ? [text(options.banner.text, { color: options.banner.error ? 'Attention' : 'Good', weight: 'Bolder' })]
-      : []),
-    text(`${ticket.number} — ${ticket.title}`, { size: 'Large', weight: 'Bolder' }),
-    text(`${STATUS_LABELS[ticket.status]} · ${severityTitle(ticket.severity)}`, {
-      isSubtle: true,
-      spacing: 'None',
-    }),
+    ...cardHeading(
+      options.banner,
+      `${ticket.number} — ${ticket.title}`,
+      `${STATUS_LABELS[ticket.status]} · ${severityTitle(ticket.severity)}`,
+    ),
     ticketFacts(ticket, time),
     text(
       ticket.description.length > DESCRIPTION_SHOWN
