@@ -7,7 +7,7 @@
 import { type Instant, formatInstant, parseInstant } from '../calendar/instant';
 import type { Beneficiary } from '../beneficiaries/beneficiary';
 import { BeneficiaryInactiveError, ForbiddenError, ValidationError } from '../errors';
-import { startOfLocalDayMs } from '../tickets/wall-clock-input';
+import { checkReceivedAt, checkRecordId, isRecordedAfterTheFact } from '../request-intake';
 import { type QuoteActor, type QuoteActorRole, isAccountManager, isBeneficiaryAgent } from './quote-actor';
 import { quoteCalendar } from './quote-calendar';
 import { quoteDueDate } from './quote-deadline';
@@ -54,17 +54,14 @@ export interface RequestedQuote {
   readonly notify: QuoteNotification[];
 }
 
-// Cosmos DB refuses these characters in ids; the event ids derive from the quote id.
-const FORBIDDEN_ID_CHARS = /[/\\?#]/;
-
 /** Records a request for an active beneficiary; `BeneficiaryInactiveError`, `ForbiddenError` or `ValidationError` otherwise. */
 export function requestQuote(input: RequestQuoteInput): RequestedQuote {
   const b = input.beneficiary;
   if (!b.active) throw new BeneficiaryInactiveError(b.name);
   const role = requesterRole(input);
   const now = formatInstant(parseInstant(input.now, 'now'));
-  const receivedAt = checkReceivedAt(input, now);
-  checkId(input.id);
+  const receivedAt = checkReceivedAt(b, input.receivedAt, now);
+  checkRecordId(input.id, 'de devis');
   const terms = input.terms ?? DEFAULT_QUOTE_TERMS;
   const quote: Quote = {
     id: input.id,
@@ -146,10 +143,7 @@ function requesterRole(input: RequestQuoteInput): QuoteActorRole {
       `Seuls les agents de ${input.beneficiary.name} et les chargés de compte du Titulaire peuvent demander un devis pour ce bénéficiaire.`,
     );
   }
-  const backdated =
-    input.receivedAt !== undefined &&
-    parseInstant(input.receivedAt, 'receivedAt') !== parseInstant(input.now, 'now');
-  if ((input.channel ?? 'teams') !== 'teams' || backdated) {
+  if (isRecordedAfterTheFact(input)) {
     throw new ForbiddenError(
       'Seuls les chargés de compte du Titulaire peuvent saisir une demande de devis reçue par e-mail.',
     );
@@ -170,28 +164,4 @@ function contactOf(input: RequestQuoteInput): QuoteContact {
     tenantId: input.requestedBy.tenantId,
     objectId: input.requestedBy.objectId,
   };
-}
-
-function checkReceivedAt(input: RequestQuoteInput, now: Instant): Instant {
-  const receivedMs = parseInstant(input.receivedAt ?? now, 'receivedAt');
-  if (receivedMs > parseInstant(now)) {
-    throw new ValidationError('La date de réception ne peut pas être dans le futur.', [
-      { path: 'receivedAt', message: 'date de réception dans le futur' },
-    ]);
-  }
-  if (receivedMs < startOfLocalDayMs(input.beneficiary.conventionDate, input.beneficiary.zone)) {
-    throw new ValidationError(
-      `La date de réception ne peut pas précéder la convention de ${input.beneficiary.name} (${input.beneficiary.conventionDate}).`,
-      [{ path: 'receivedAt', message: 'date de réception antérieure à la convention' }],
-    );
-  }
-  return formatInstant(receivedMs);
-}
-
-function checkId(id: string): void {
-  if (typeof id !== 'string' || id.length === 0 || id.length > 200 || FORBIDDEN_ID_CHARS.test(id)) {
-    throw new ValidationError(`Identifiant de devis invalide (${String(id).slice(0, 60)}).`, [
-      { path: 'id', message: 'identifiant invalide' },
-    ]);
-  }
 }

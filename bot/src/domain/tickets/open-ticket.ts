@@ -6,7 +6,7 @@
  */
 import { type Instant, formatInstant, parseInstant } from '../calendar/instant';
 import type { Beneficiary } from '../beneficiaries/beneficiary';
-import { BeneficiaryInactiveError, ForbiddenError, ValidationError } from '../errors';
+import { BeneficiaryInactiveError, ForbiddenError } from '../errors';
 import { firstResponseDue } from '../sla/first-response';
 import { CONTRACT_POLICY, type SlaPolicy } from '../sla/policy';
 import { freezePolicy } from '../sla/policy-snapshot';
@@ -19,7 +19,7 @@ import { type ActorRole, type TicketActor, isAgentOf, isSupport } from './ticket
 import { ticketCalendar } from './ticket-calendar';
 import { type TicketEvent, type TicketNotification, notificationKey, ticketEventId } from './ticket-event';
 import { parseTicketNumber } from './ticket-number';
-import { startOfLocalDayMs } from './wall-clock-input';
+import { checkReceivedAt, checkRecordId, isRecordedAfterTheFact } from '../request-intake';
 
 /** The beneficiary fields a ticket depends on. */
 export type TicketBeneficiary = Pick<
@@ -49,17 +49,14 @@ export interface OpenedTicket {
   readonly notify: TicketNotification[];
 }
 
-// Cosmos DB refuses these characters in ids; the event ids derive from the ticket id.
-const FORBIDDEN_ID_CHARS = /[/\\?#]/;
-
 /** Opens a ticket for an active beneficiary; throws `BeneficiaryInactiveError`, `ForbiddenError` or `ValidationError`. */
 export function openTicket(input: OpenTicketInput): OpenedTicket {
   const { form, beneficiary: b, declaredBy: actor } = input;
   if (!b.active) throw new BeneficiaryInactiveError(b.name);
   const role = declarantRole(input);
   const now = formatInstant(parseInstant(input.now, 'now'));
-  const receivedAt = checkReceivedAt(input, now);
-  checkId(input.id);
+  const receivedAt = checkReceivedAt(b, input.receivedAt, now);
+  checkRecordId(input.id, 'de ticket');
   const draft: Ticket = {
     id: input.id,
     number: parseTicketNumber(input.number).text,
@@ -122,39 +119,12 @@ function declarantRole(input: OpenTicketInput): ActorRole {
       `Seuls les agents de ${input.beneficiary.name} et l'équipe support du Titulaire peuvent déclarer un incident pour ce bénéficiaire.`,
     );
   }
-  const backdated =
-    input.receivedAt !== undefined &&
-    parseInstant(input.receivedAt, 'receivedAt') !== parseInstant(input.now, 'now');
-  if ((input.channel ?? 'teams') !== 'teams' || backdated) {
+  if (isRecordedAfterTheFact(input)) {
     throw new ForbiddenError(
       "Seule l'équipe support du Titulaire peut saisir une demande reçue par téléphone ou par e-mail.",
     );
   }
   return 'Beneficiary.Agent';
-}
-
-function checkReceivedAt(input: OpenTicketInput, now: Instant): Instant {
-  const receivedMs = parseInstant(input.receivedAt ?? now, 'receivedAt');
-  if (receivedMs > parseInstant(now)) {
-    throw new ValidationError('La date de réception ne peut pas être dans le futur.', [
-      { path: 'receivedAt', message: 'date de réception dans le futur' },
-    ]);
-  }
-  if (receivedMs < startOfLocalDayMs(input.beneficiary.conventionDate, input.beneficiary.zone)) {
-    throw new ValidationError(
-      `La date de réception ne peut pas précéder la convention de ${input.beneficiary.name} (${input.beneficiary.conventionDate}).`,
-      [{ path: 'receivedAt', message: 'date de réception antérieure à la convention' }],
-    );
-  }
-  return formatInstant(receivedMs);
-}
-
-function checkId(id: string): void {
-  if (typeof id !== 'string' || id.length === 0 || id.length > 200 || FORBIDDEN_ID_CHARS.test(id)) {
-    throw new ValidationError(`Identifiant de ticket invalide (${String(id).slice(0, 60)}).`, [
-      { path: 'id', message: 'identifiant invalide' },
-    ]);
-  }
 }
 
 function openingEvent(ticket: Ticket, actor: TicketActor, role: ActorRole): TicketEvent {
