@@ -16,7 +16,7 @@ import { useSession } from '../auth/auth-context';
 import { ErrorMessage } from '../components/error-message';
 import { quoteHref } from '../navigation/routes';
 import { formatLocalDate } from '../quotes/quote-format';
-import { useIdempotentCall } from '../quotes/use-idempotent-call';
+import { useIdempotentCall } from '../hooks/use-idempotent-call';
 import { ContactFields } from './contact-fields';
 import { blankContact, CONTACT_FIELDS, contactFieldId, type ContactValues } from './contact-form-model';
 

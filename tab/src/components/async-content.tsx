@@ -20,17 +20,20 @@ interface AsyncContentProps<T> {
   /** "Tickets indisponibles." */
   failed: string;
   onRetry?: () => void;
+  /** Small inside a tile or a section (default), medium when the block is the whole page. */
+  spinner?: 'small' | 'medium';
   /** What to say when the data holds nothing; omit when an empty result needs no special text. */
   empty?: { when: (data: T) => boolean; text: string };
   children: (data: T) => ReactNode;
 }
 
 /** The three states every data block has (loading, error with a retry, empty) around its content. */
-export function AsyncContent<T>({ state, loading, failed, onRetry, empty, children }: AsyncContentProps<T>) {
+export function AsyncContent<T>(props: AsyncContentProps<T>) {
+  const { state, loading, failed, onRetry, spinner = 'small', empty, children } = props;
   const styles = useStyles();
   switch (state.status) {
     case 'loading':
-      return <Spinner size="small" labelPosition="after" label={loading} />;
+      return <Spinner size={spinner} labelPosition="after" label={loading} />;
     case 'error':
       return (
         <div className={styles.error}>

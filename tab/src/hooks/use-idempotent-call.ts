@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import { ApiError, type ApiIssue } from '../api/http-client';
-import { messageOf } from '../hooks/use-async';
+import { messageOf } from './use-async';
 
 export interface CallFailure<K extends string> {
   type: K;

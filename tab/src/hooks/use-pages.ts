@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { messageOf } from '../hooks/use-async';
+import { messageOf } from './use-async';
 
 const PAGE_SIZE = 20;
 
@@ -14,8 +14,9 @@ type Fetch<T> = (
 ) => Promise<{ items: T[]; continuationToken?: string }>;
 
 /**
- * A list page by page (as the tickets' list): the first page whenever `key` changes, the next ones
- * appended by `loadMore` with the API's continuation token. `fetchPage` must change with `key` only.
+ * A list page by page: the first page whenever `fetchPage` changes (a new query, which aborts whatever
+ * the old one was loading), the next ones appended by `loadMore` with the API's continuation token.
+ * `fetchPage` must change with the query only (useCallback).
  */
 export function usePages<T>(fetchPage: Fetch<T>) {
   const [state, setState] = useState<PagesState<T>>({ status: 'loading' });

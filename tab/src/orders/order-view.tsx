@@ -21,7 +21,7 @@ import { ActionBanners } from '../quotes/action-banners';
 import { AmountsTable } from '../quotes/amounts-table';
 import { AuditTimeline } from '../quotes/audit-timeline';
 import { formatLocalDate, ORDER_ACTION_TITLES, ORDER_STATUS_LABELS } from '../quotes/quote-format';
-import type { CallFailure } from '../quotes/use-idempotent-call';
+import type { CallFailure } from '../hooks/use-idempotent-call';
 import { FactList } from '../tickets/fact-list';
 import { TicketSection } from '../tickets/ticket-section';
 

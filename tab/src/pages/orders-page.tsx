@@ -1,17 +1,19 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback } from 'react';
 import { listOrders } from '../api/orders';
 import type { OrderStatus } from '../api/types';
 import { useSession } from '../auth/auth-context';
+import { BeneficiaryChoice, Choice, FilterChoices } from '../components/filter-choices';
+import { PagedList } from '../components/paged-list';
+import { useBeneficiariesByName } from '../hooks/use-beneficiaries';
+import { usePages } from '../hooks/use-pages';
 import type { PageProps } from '../navigation/routes';
 import { replaceHashQuery } from '../navigation/use-hash-location';
 import { OrderTable } from '../orders/order-table';
-import { Choice, FilterChoices, PagedList } from '../quotes/list-parts';
 import { ORDER_STATUS_LABELS } from '../quotes/quote-format';
-import { usePages } from '../quotes/use-pages';
 
 /** Commandes: the purchase orders issued by accepted quotes, filtered and paged. */
 export default function OrdersPage({ query }: PageProps) {
-  const { api, me } = useSession();
+  const { api } = useSession();
   const status = query.get('status') ?? '';
   const beneficiary = query.get('beneficiary') ?? '';
   const fetchPage = useCallback(
@@ -20,10 +22,7 @@ export default function OrdersPage({ query }: PageProps) {
     [api, status, beneficiary],
   );
   const pages = usePages(fetchPage);
-  const beneficiaries = useMemo(
-    () => [...me.beneficiaries].sort((a, b) => a.name.localeCompare(b.name, 'fr')),
-    [me.beneficiaries],
-  );
+  const beneficiaries = useBeneficiariesByName();
   const set = (key: string) => (value: string) => {
     const next = new URLSearchParams(query);
     if (value === '') next.delete(key);
@@ -42,16 +41,12 @@ export default function OrdersPage({ query }: PageProps) {
             </option>
           ))}
         </Choice>
-        {beneficiaries.length > 1 && (
-          <Choice label="Bénéficiaire" value={beneficiary} onChange={set('beneficiary')}>
-            <option value="">Tous</option>
-            {beneficiaries.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
-          </Choice>
-        )}
+        <BeneficiaryChoice
+          beneficiaries={beneficiaries}
+          value={beneficiary}
+          onChange={set('beneficiary')}
+          all="Tous"
+        />
       </FilterChoices>
       <PagedList
         pages={pages}

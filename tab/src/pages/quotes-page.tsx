@@ -1,18 +1,20 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback } from 'react';
 import { listQuotes } from '../api/quotes';
 import { useSession } from '../auth/auth-context';
+import { BeneficiaryChoice, Choice, FilterChoices } from '../components/filter-choices';
+import { PagedList } from '../components/paged-list';
+import { useBeneficiariesByName } from '../hooks/use-beneficiaries';
+import { usePages } from '../hooks/use-pages';
 import type { PageProps } from '../navigation/routes';
 import { replaceHashQuery } from '../navigation/use-hash-location';
-import { Choice, FilterChoices, PagedList } from '../quotes/list-parts';
 import { QUOTE_STATUS_LABELS } from '../quotes/quote-format';
 import { QuoteTable } from '../quotes/quote-table';
-import { usePages } from '../quotes/use-pages';
 
 const STATUSES = ['requested', 'in-preparation', 'sent', 'accepted', 'declined', 'expired'] as const;
 
 /** Devis: filters kept in the address, table with the answer deadline, paging. */
 export default function QuotesPage({ query }: PageProps) {
-  const { api, me } = useSession();
+  const { api } = useSession();
   const status = query.get('status') ?? '';
   const beneficiary = query.get('beneficiary') ?? '';
   const sort = query.get('sort') === 'due' ? 'due' : 'recent';
@@ -22,10 +24,7 @@ export default function QuotesPage({ query }: PageProps) {
     [api, status, beneficiary, sort],
   );
   const pages = usePages(fetchPage);
-  const beneficiaries = useMemo(
-    () => [...me.beneficiaries].sort((a, b) => a.name.localeCompare(b.name, 'fr')),
-    [me.beneficiaries],
-  );
+  const beneficiaries = useBeneficiariesByName();
   const set = (key: string) => (value: string) => {
     const next = new URLSearchParams(query);
     if (value === '' || (key === 'sort' && value === 'recent')) next.delete(key);
@@ -45,16 +44,12 @@ export default function QuotesPage({ query }: PageProps) {
             </option>
           ))}
         </Choice>
-        {beneficiaries.length > 1 && (
-          <Choice label="Bénéficiaire" value={beneficiary} onChange={set('beneficiary')}>
-            <option value="">Tous</option>
-            {beneficiaries.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
-          </Choice>
-        )}
+        <BeneficiaryChoice
+          beneficiaries={beneficiaries}
+          value={beneficiary}
+          onChange={set('beneficiary')}
+          all="Tous"
+        />
         <Choice label="Trier par" value={sort} onChange={set('sort')}>
           <option value="recent">Les plus récents</option>
           <option value="due">Date limite la plus proche</option>

@@ -4,6 +4,7 @@ import { fetchReport, type ReportFileFormat, type ReportRequest } from '../api/r
 import { useSession } from '../auth/auth-context';
 import { AsyncContent } from '../components/async-content';
 import { useAsync } from '../hooks/use-async';
+import { useBeneficiariesByName } from '../hooks/use-beneficiaries';
 import type { PageProps } from '../navigation/routes';
 import { replaceHashQuery } from '../navigation/use-hash-location';
 import { DownloadButtons } from '../reports/download-buttons';
@@ -45,10 +46,7 @@ export default function ReportsPage({ query }: PageProps) {
   const today = useMemo(() => new Date(), []);
   const choice = parsePeriodText(query.get('period')) ?? defaultPeriod(today);
   const isStaff = me.kind !== 'beneficiary';
-  const beneficiaries = useMemo(
-    () => [...me.beneficiaries].sort((a, b) => a.name.localeCompare(b.name, 'fr')),
-    [me.beneficiaries],
-  );
+  const beneficiaries = useBeneficiariesByName();
   const requested = query.get('siret') ?? '';
   // Staff may ask for everyone (""); a beneficiary's user with several SIRETs must name one.
   const siret =

@@ -5,7 +5,7 @@ import { getPriceSchedule, type QuoteCall } from '../api/quotes';
 import type { QuoteDetail, QuoteVersion } from '../api/types';
 import { useAsync } from '../hooks/use-async';
 import { DraftForm } from './draft-form';
-import type { CallFailure } from './use-idempotent-call';
+import type { CallFailure } from '../hooks/use-idempotent-call';
 
 const useStyles = makeStyles({
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },

@@ -1,18 +1,11 @@
-import type { ReactNode } from 'react';
-import { Field, makeStyles, Select, tokens } from '@fluentui/react-components';
+import { makeStyles } from '@fluentui/react-components';
 import type { VisibleBeneficiary } from '../api/types';
+import { BeneficiaryChoice, Choice, FilterChoices } from '../components/filter-choices';
 import { KIND_LABELS, MONTH_NAMES, withKind, type PeriodChoice, type PeriodKind } from './report-period';
 
 const useStyles = makeStyles({
-  bar: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 180px), 1fr))',
-    gap: tokens.spacingHorizontalM,
-    marginBottom: tokens.spacingVerticalL,
-  },
-  field: { minWidth: 0, gridTemplateColumns: 'minmax(0, 1fr)' },
-  select: { minWidth: 0, width: '100%' },
-  native: { minWidth: 0, width: '100%', textOverflow: 'ellipsis' },
+  // Short choices (a month, a year): narrower columns than the lists' filters.
+  bar: { gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 180px), 1fr))' },
 });
 
 interface PeriodPickerProps {
@@ -31,7 +24,7 @@ export function PeriodPicker({ choice, years, beneficiaries, allowAll, siret, on
   const styles = useStyles();
   const set = (next: PeriodChoice): void => onChange(next, siret);
   return (
-    <div className={styles.bar} role="search" aria-label="Choisir la période du rapport">
+    <FilterChoices className={styles.bar} label="Choisir la période du rapport">
       <Choice
         label="Type de période"
         value={choice.kind}
@@ -51,17 +44,13 @@ export function PeriodPicker({ choice, years, beneficiaries, allowAll, siret, on
           </option>
         ))}
       </Choice>
-      {beneficiaries.length > 1 && (
-        <Choice label="Bénéficiaire" value={siret} onChange={(v) => onChange(choice, v)}>
-          {allowAll && <option value="">Tous les bénéficiaires</option>}
-          {beneficiaries.map((b) => (
-            <option key={b.id} value={b.id}>
-              {b.name}
-            </option>
-          ))}
-        </Choice>
-      )}
-    </div>
+      <BeneficiaryChoice
+        beneficiaries={beneficiaries}
+        value={siret}
+        onChange={(v) => onChange(choice, v)}
+        all={allowAll ? 'Tous les bénéficiaires' : undefined}
+      />
+    </FilterChoices>
   );
 }
 
@@ -91,25 +80,4 @@ function IndexChoice({ choice, onChange }: { choice: PeriodChoice; onChange: (ne
     );
   }
   return null;
-}
-
-function Choice(props: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  children: ReactNode;
-}) {
-  const styles = useStyles();
-  return (
-    <Field label={props.label} className={styles.field}>
-      <Select
-        className={styles.select}
-        select={{ className: styles.native }}
-        value={props.value}
-        onChange={(_event, data) => props.onChange(data.value)}
-      >
-        {props.children}
-      </Select>
-    </Field>
-  );
 }

@@ -11,9 +11,9 @@ import type { ApiIssue } from '../api/http-client';
 import type { TicketActionRequest } from '../api/tickets';
 import type { TicketActionType } from '../api/types';
 import { ACTION_TITLES } from '../format/labels';
+import type { CallFailure } from '../hooks/use-idempotent-call';
 import { ACTION_FIELDS, TAB_ACTIONS } from './action-fields';
 import { ActionForm } from './action-form';
-import type { ActionFailure } from './use-ticket-action';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -24,7 +24,7 @@ interface TicketActionsProps {
   available: readonly TicketActionType[];
   zone: string;
   pending: TicketActionType | undefined;
-  failure: ActionFailure | undefined;
+  failure: CallFailure<TicketActionType> | undefined;
   submit: (action: TicketActionRequest) => void;
   clearFailure: () => void;
 }
@@ -90,7 +90,7 @@ function FailureMessage({
   failure,
   shownInForm,
 }: {
-  failure: ActionFailure;
+  failure: CallFailure<TicketActionType>;
   shownInForm: readonly ApiIssue[];
 }) {
   const fields = new Set((ACTION_FIELDS[failure.type] ?? []).map((f) => f.name));

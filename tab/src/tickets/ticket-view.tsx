@@ -7,14 +7,15 @@ import {
   tokens,
   typographyStyles,
 } from '@fluentui/react-components';
-import type { TicketDetail } from '../api/types';
+import type { TicketActionRequest } from '../api/tickets';
+import type { TicketActionType, TicketDetail } from '../api/types';
 import { SeverityBadge, StatusBadge } from '../components/ticket-badges';
+import type { useIdempotentCall } from '../hooks/use-idempotent-call';
 import { ResolutionReport } from './resolution-report';
 import { TicketActions } from './ticket-actions';
 import { TicketFacts } from './ticket-facts';
 import { TicketSection } from './ticket-section';
 import { TicketTimeline } from './ticket-timeline';
-import type { useTicketAction } from './use-ticket-action';
 
 const useStyles = makeStyles({
   heading: { ...typographyStyles.subtitle1, margin: 0, overflowWrap: 'anywhere' },
@@ -36,7 +37,7 @@ interface TicketViewProps {
   detail: TicketDetail;
   /** What the last action did, focused so a screen reader says it and the keyboard starts there. */
   notice: string | undefined;
-  action: ReturnType<typeof useTicketAction>;
+  action: ReturnType<typeof useIdempotentCall<TicketActionRequest, TicketDetail, TicketActionType>>;
 }
 
 export function TicketView({
