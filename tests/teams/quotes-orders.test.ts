@@ -3,94 +3,29 @@
  * "commande BC-…", the order card's buttons for each side, and tenant isolation (another
  * beneficiary's agent never sees a quote or an order, whatever it types or posts).
  */
-import { DEMO_TENANTS } from '../../bot/src/config/config';
-import { quoteDependencies } from '../../bot/src/teams/quote-wiring';
 import { checkAdaptiveCard } from '../support/adaptive-card-check';
-import { useBotHarness } from '../support/bot-harness';
-import { anActivity } from '../support/factories';
-import { aDraft } from '../services/quote-fixtures';
+import { BELLERIVE } from '../services/quote-fixtures';
+import { JULIEN_BERNARD, MARC_PETIT, textOf, useQuotesInTeams } from './quotes-in-teams';
 
-const BELLERIVE = '21690012300029';
-const MARC = 'a1b2c3d4-0000-4000-8000-000000000006';
-const JULIEN = 'a1b2c3d4-0000-4000-8000-000000000002';
 const LAMENTIN = {
   tenantId: 'b0a1c2d3-0000-4000-8000-000000000005',
   aadObjectId: 'a1b2c3d4-0000-4000-8000-000000000009',
 };
 const LEA_CHAT = 'a:lea-orders';
 
-type Posted = { text?: string; attachments?: { content: Record<string, unknown> }[] };
-
 describe('orders and follow-up in Teams', () => {
-  beforeAll(() => {
-    jest.useFakeTimers({
-      now: new Date('2026-05-04T07:00:00Z'),
-      advanceTimers: true,
-      doNotFake: [
-        'nextTick',
-        'performance',
-        'queueMicrotask',
-        'setImmediate',
-        'clearImmediate',
-        'setInterval',
-        'clearInterval',
-        'setTimeout',
-        'clearTimeout',
-        'hrtime',
-      ],
-    });
-  });
-  afterAll(() => jest.useRealTimers());
-  const h = useBotHarness({ OUTBOX_INTERVAL_MS: '50' });
-  const services = () => quoteDependencies(h.svc.store, h.svc.config, () => h.svc.service.outbox.wake());
-  const as = (conversationId: string, extra: Record<string, unknown> = {}) =>
-    anActivity({ conversationId, serviceUrl: h.connector.serviceUrl, ...extra });
+  const { services, as, reply, invoke, waitForPosted, requestedQuote, prepareAndSend } =
+    useQuotesInTeams('2026-05-04T07:00:00Z');
   const lea = (extra: Record<string, unknown> = {}) => as(LEA_CHAT, extra);
   const julien = (extra: Record<string, unknown> = {}) =>
-    as('a:julien-orders', {
-      tenantId: DEMO_TENANTS.titulaire,
-      aadObjectId: JULIEN,
-      userName: 'Julien Bernard',
-      ...extra,
-    });
+    as('a:julien-orders', { ...JULIEN_BERNARD, ...extra });
   const joel = (extra: Record<string, unknown> = {}) =>
     as('a:joel-orders', { ...LAMENTIN, userName: 'Joël Célestine', ...extra });
-  const reply = async (activity: Record<string, unknown>) => {
-    const res = await h.svc.post('/api/messages', { ...activity, deliveryMode: 'expectReplies' });
-    return ((await res.json()) as { activities: Posted[] }).activities;
-  };
-  const invoke = async (
-    verb: string,
-    data: Record<string, unknown>,
-    from: Record<string, unknown>,
-    id?: string,
-  ) => {
-    const res = await h.svc.post('/api/messages', {
-      ...from,
-      type: 'invoke',
-      ...(id ? { id } : {}),
-      name: 'adaptiveCard/action',
-      value: { action: { type: 'Action.Execute', verb, data } },
-    });
-    return (await res.json()) as { statusCode: number; value: unknown };
-  };
-  const textOf = (posted: Posted | undefined) =>
-    `${posted?.text ?? ''}\n${posted?.attachments ? checkAdaptiveCard(posted.attachments[0]!.content).texts.join('\n') : ''}`;
   let ids: { beneficiaryId: string; quoteId: string; orderId: string };
-  const waitForPosted = async (conversationId: string, text: RegExp) => {
-    for (let tries = 0; tries < 250; tries++) {
-      const found = h.connector.posted.find(
-        (p) => p.path.includes(conversationId) && text.test(String(p.body.text)),
-      );
-      if (found) return found;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    throw new Error(`nothing matching ${text} posted to ${conversationId}`);
-  };
 
   beforeAll(async () => {
     // Léa asks for a quote in the chat, Julien prepares and sends it, Marc accepts it from its card.
-    const [confirmation] = await reply(
+    const quote = await requestedQuote(
       lea({
         value: {
           action: 'quote.create',
@@ -101,23 +36,11 @@ describe('orders and follow-up in Teams', () => {
         },
       }),
     );
-    const number = /DEV-2026-\d{4}/.exec(confirmation!.text!)![0];
-    const quote = (await services().quotes.quotes.findByNumber(number, [BELLERIVE]))!;
-    const manager = {
-      kind: 'titulaire' as const,
-      tenantId: DEMO_TENANTS.titulaire,
-      objectId: JULIEN,
-      name: 'Julien Bernard',
-      roles: ['Account.Manager' as const],
-      beneficiaryIds: [],
-    };
-    const ref = { beneficiaryId: BELLERIVE, quoteId: quote.id, actor: manager };
-    await services().quotes.prepare({ ...ref, draft: aDraft() });
-    await services().quotes.send(ref);
+    await prepareAndSend(quote);
     const accepted = await invoke(
       'quote.accept',
       { beneficiaryId: BELLERIVE, quoteId: quote.id, version: 1 },
-      as('a:marc-orders', { aadObjectId: MARC, userName: 'Marc Petit' }),
+      as('a:marc-orders', MARC_PETIT),
       'accept-orders-1',
     );
     expect(JSON.stringify(accepted.value)).toContain('BC-2026-0001');
@@ -227,7 +150,7 @@ describe('orders and follow-up in Teams', () => {
   });
 
   it('lets the approver cancel the order from its card, with the reason the card asks for', async () => {
-    const marc = as('a:marc-orders', { aadObjectId: MARC, userName: 'Marc Petit' });
+    const marc = as('a:marc-orders', MARC_PETIT);
     const order = { beneficiaryId: BELLERIVE, orderId: ids.orderId };
     const missing = await invoke('order.cancel', { ...order, cancelReason: '' }, marc, 'cancel-0');
     expect(JSON.stringify(missing.value)).toContain('Indiquez la raison');

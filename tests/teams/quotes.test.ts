@@ -4,16 +4,10 @@
  * shown to and usable by the beneficiary's approvers only, the order issued on acceptance and its
  * card, replays, a second acceptance. The clock reads Thursday 30 April 2026, 11:00 in Paris.
  */
-import { DEMO_TENANTS } from '../../bot/src/config/config';
-import { quoteDependencies } from '../../bot/src/teams/quote-wiring';
 import { checkAdaptiveCard } from '../support/adaptive-card-check';
-import { useBotHarness } from '../support/bot-harness';
-import { anActivity } from '../support/factories';
-import { aDraft } from '../services/quote-fixtures';
+import { BELLERIVE, aDraft } from '../services/quote-fixtures';
+import { JULIEN_BERNARD, MARC_PETIT, cardOf, useQuotesInTeams } from './quotes-in-teams';
 
-const BELLERIVE = '21690012300029';
-const MARC = 'a1b2c3d4-0000-4000-8000-000000000006'; // approver of Bellerive
-const JULIEN = 'a1b2c3d4-0000-4000-8000-000000000002'; // account manager
 const LEA_CHAT = 'a:lea-quotes';
 const MARC_CHAT = 'a:marc-quotes';
 const JULIEN_CHAT = 'a:julien-quotes';
@@ -24,73 +18,16 @@ const GOOD_FORM = {
   domain: 'modern-workplace',
 };
 
-type Posted = { text?: string; attachments?: { content: Record<string, unknown> }[] };
-
-/** Only `Date` is faked (and keeps running): timers, sockets and the outbox behave as usual. */
-const REAL_APIS = [
-  'hrtime',
-  'nextTick',
-  'performance',
-  'queueMicrotask',
-  'setImmediate',
-  'clearImmediate',
-  'setInterval',
-  'clearInterval',
-  'setTimeout',
-  'clearTimeout',
-] as const;
-
 describe('quotes in Teams', () => {
-  beforeAll(() => {
-    jest.useFakeTimers({
-      now: new Date('2026-04-30T09:00:00Z'),
-      advanceTimers: true,
-      doNotFake: [...REAL_APIS],
-    });
-  });
-  afterAll(() => jest.useRealTimers());
-  const h = useBotHarness({ OUTBOX_INTERVAL_MS: '50' });
-  const services = () => quoteDependencies(h.svc.store, h.svc.config, () => h.svc.service.outbox.wake());
-  const as = (conversationId: string, extra: Record<string, unknown> = {}) =>
-    anActivity({ conversationId, serviceUrl: h.connector.serviceUrl, ...extra });
-  const marc = (extra: Record<string, unknown> = {}) =>
-    as(MARC_CHAT, { aadObjectId: MARC, userName: 'Marc Petit', ...extra });
-  const reply = async (activity: Record<string, unknown>) => {
-    const res = await h.svc.post('/api/messages', { ...activity, deliveryMode: 'expectReplies' });
-    return ((await res.json()) as { activities: Posted[] }).activities;
-  };
-  const invoke = async (
-    verb: string,
-    data: Record<string, unknown>,
-    from: Record<string, unknown>,
-    id?: string,
-  ) => {
-    const res = await h.svc.post('/api/messages', {
-      ...from,
-      type: 'invoke',
-      ...(id ? { id } : {}),
-      name: 'adaptiveCard/action',
-      value: { action: { type: 'Action.Execute', verb, data } },
-    });
-    return (await res.json()) as { statusCode: number; type: string; value: unknown };
-  };
-  const quoteNumbered = async (number: string) =>
-    (await services().quotes.quotes.findByNumber(number, [BELLERIVE]))!;
-  const cardOf = (posted: Posted) => posted.attachments![0]!.content;
+  const { h, services, as, reply, invoke, waitForPosted, quoteNumbered, requestedQuote, prepareAndSend } =
+    useQuotesInTeams('2026-04-30T09:00:00Z');
+  const marc = (extra: Record<string, unknown> = {}) => as(MARC_CHAT, { ...MARC_PETIT, ...extra });
   const postedTo = (conversationId: string) =>
     h.connector.posted.filter((p) => p.path.includes(conversationId));
 
   beforeAll(async () => {
     // The account manager has talked to the bot: the new requests reach his chat.
-    await h.svc.post(
-      '/api/messages',
-      as(JULIEN_CHAT, {
-        text: 'bonjour',
-        tenantId: DEMO_TENANTS.titulaire,
-        aadObjectId: JULIEN,
-        userName: 'Julien Bernard',
-      }),
-    );
+    await h.svc.post('/api/messages', as(JULIEN_CHAT, { text: 'bonjour', ...JULIEN_BERNARD }));
   });
 
   it('opens a form whose inputs carry the contract ids and whose submit says quote.create', async () => {
@@ -144,11 +81,8 @@ describe('quotes in Teams', () => {
   });
 
   it('delivers the sent quote to the requester’s chat, with totals and profiles and no decision button', async () => {
-    const quote = await quoteNumbered('DEV-2026-0001');
-    const ref = { beneficiaryId: BELLERIVE, quoteId: quote.id, actor: managerActor() };
-    await services().quotes.prepare({ ...ref, draft: aDraft() });
-    await services().quotes.send(ref);
-    const sent = await waitForPosted(h, LEA_CHAT, /Devis DEV-2026-0001 v1/);
+    await prepareAndSend(await quoteNumbered('DEV-2026-0001'));
+    const sent = await waitForPosted(LEA_CHAT, /Devis DEV-2026-0001 v1/);
     expect(sent.body.text).toMatch(
       /Montant : 17\u00a0217,50\u00a0€ HT, TVA 20\u00a0% 3\u00a0443,50\u00a0€, 20\u00a0661,00\u00a0€ TTC/,
     );
@@ -191,7 +125,7 @@ describe('quotes in Teams', () => {
     expect(checkAdaptiveCard(accepted.value).actionTitles).toEqual([]);
     const order = await services().orders.orders.findByNumber('BC-2026-0001', [BELLERIVE]);
     expect(order).toMatchObject({ status: 'issued', quote: { number: 'DEV-2026-0001', version: 1 } });
-    const posted = await waitForPosted(h, LEA_CHAT, /Bon de commande BC-2026-0001 émis/);
+    const posted = await waitForPosted(LEA_CHAT, /Bon de commande BC-2026-0001 émis/);
     const card = (posted.body.attachments as { content: unknown }[])[0]!.content;
     expect(checkAdaptiveCard(card).errors).toEqual([]);
     expect(JSON.stringify(card)).toContain('20\u00a0661,00\u00a0€');
@@ -212,19 +146,16 @@ describe('quotes in Teams', () => {
   });
 
   it('refuses a superseded version with a clear message, and sends the new one to the approver’s chat', async () => {
-    const [confirmation] = await reply(
+    const quote = await requestedQuote(
       as(LEA_CHAT, {
         value: { action: 'quote.create', formId: 'q-rev', ...GOOD_FORM, subject: 'Audit Intune' },
       }),
     );
-    const number = /DEV-2026-\d{4}/.exec(confirmation!.text!)![0];
-    const quote = await quoteNumbered(number);
-    const ref = { beneficiaryId: BELLERIVE, quoteId: quote.id, actor: managerActor() };
-    await services().quotes.prepare({ ...ref, draft: aDraft() });
-    await services().quotes.send(ref);
+    const number = quote.number;
+    const ref = await prepareAndSend(quote);
     await services().quotes.revise({ ...ref, draft: aDraft(), reason: 'Périmètre ajusté.' });
     await services().quotes.send({ ...ref, version: 2 });
-    const toMarc = await waitForPosted(h, MARC_CHAT, new RegExp(`Devis ${number} v2`));
+    const toMarc = await waitForPosted(MARC_CHAT, new RegExp(`Devis ${number} v2`));
     expect(JSON.stringify(toMarc.body)).toContain('"verb":"quote.accept"');
     const events = await services().quotes.quotes.events(BELLERIVE, quote.id);
     const stale = await invoke(
@@ -237,31 +168,3 @@ describe('quotes in Teams', () => {
     expect(await services().quotes.quotes.events(BELLERIVE, quote.id)).toEqual(events);
   });
 });
-
-function managerActor() {
-  return {
-    kind: 'titulaire' as const,
-    tenantId: DEMO_TENANTS.titulaire,
-    objectId: JULIEN,
-    name: 'Julien Bernard',
-    roles: ['Account.Manager' as const],
-    beneficiaryIds: [],
-  };
-}
-
-/** The first activity posted to a conversation whose text matches, once the outbox has sent it. */
-async function waitForPosted(
-  h: ReturnType<typeof useBotHarness>,
-  conversationId: string,
-  text: RegExp,
-): Promise<{ path: string; body: Record<string, unknown> }> {
-  // Counted in tries, not in time: the test's clock is the fake one.
-  for (let tries = 0; tries < 250; tries++) {
-    const found = h.connector.posted.find(
-      (p) => p.path.includes(conversationId) && text.test(String(p.body.text)),
-    );
-    if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error(`nothing matching ${text} posted to ${conversationId}`);
-}
