@@ -38,7 +38,7 @@ function oid(dotted: string): Buffer {
   return tlv(0x06, Buffer.from(bytes));
 }
 
-/** UTCTime YYMMDDHHMMSSZ (valid until 2049, plenty for a test certificate). */
+/** UTCTime YYMMDDHHMMSSZ (years 1950 to 2049). */
 function utcTime(date: Date): Buffer {
   const text = date.toISOString().replace(/[-:T]/g, '').slice(2, 14) + 'Z';
   return tlv(0x17, Buffer.from(text, 'ascii'));
@@ -60,20 +60,27 @@ function altNames(dnsNames: string[], ips: string[]): Buffer {
   return sequence(...dns, ...ip);
 }
 
-/** A fresh ECDSA P-256 certificate for `localhost` and 127.0.0.1, valid for one day. */
+/**
+ * Validity of every test certificate. Fixed rather than around `Date.now()`: tests that fake the
+ * clock (jest.useFakeTimers to a contract date) create the certificate at that fake time, but TLS
+ * checks it against the real one. The key pair is new each run, so a wide window costs nothing.
+ */
+const NOT_BEFORE = new Date('2000-01-01T00:00:00Z');
+const NOT_AFTER = new Date('2049-12-31T23:59:59Z');
+
+/** A fresh ECDSA P-256 certificate for `localhost` and 127.0.0.1 (new key pair on every call). */
 export function createTestCertificate(): TestCertificate {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
   const ecdsaWithSha256 = sequence(oid('1.2.840.10045.4.3.2'));
   const serial = randomBytes(16);
   serial[0] = serial[0]! & 0x7f; // a positive INTEGER
-  const now = Date.now();
   const name = commonName('guichet-cosmos-test');
   const tbs = sequence(
     explicit(0, tlv(0x02, Buffer.from([2]))), // X.509 v3
     tlv(0x02, serial),
     ecdsaWithSha256,
     name,
-    sequence(utcTime(new Date(now - 60_000)), utcTime(new Date(now + 86_400_000))),
+    sequence(utcTime(NOT_BEFORE), utcTime(NOT_AFTER)),
     name,
     publicKey.export({ type: 'spki', format: 'der' }),
     explicit(

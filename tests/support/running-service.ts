@@ -1,5 +1,7 @@
 /**
- * Starts the real service in-process on a free port, over a real SQLite store.
+ * Starts the real service in-process on a free port, over a real SQLite store — or, with
+ * GUICHET_TEST_STORE=cosmos (the jest project `cosmos`), over the real Cosmos DB adapter on a fresh
+ * database of the in-process emulator (tests/store/cosmos-service-store.ts).
  */
 import type { Config } from '../../bot/src/config/config';
 import { createLogger } from '../../bot/src/http/logger';
@@ -7,6 +9,7 @@ import { createService, type Service } from '../../bot/src/http/server';
 import { CONTAINERS, type Store } from '../../bot/src/store/port';
 import { openSqliteStore } from '../../bot/src/store/sqlite/sqlite-store';
 import { seedDemoData } from '../../bot/src/cli/seed';
+import { openServiceCosmosStore, testStoreIsCosmos } from '../store/cosmos-service-store';
 import { aConfig } from './factories';
 
 export interface RunningService {
@@ -21,27 +24,51 @@ export interface RunningService {
 export interface StartOptions {
   /** Load the demo data first (default true). */
   seed?: boolean;
-  /** Use this store instead of a fresh in-memory SQLite store. */
+  /** Use this store instead of a fresh one (in-memory SQLite, or Cosmos DB with GUICHET_TEST_STORE=cosmos). */
   store?: Store;
   /** Folder of the built tab (default: tab/dist). */
   tabDir?: string;
 }
 
-/** Starts the service, by default with demo data on an in-memory SQLite store. */
+interface TestStore {
+  store: Store;
+  /** Settings the configuration must show for this store (the Cosmos account and database). */
+  env: Record<string, string>;
+  /** After the service closed the store. */
+  release(): Promise<void>;
+}
+
+/** A fresh store for one service: in-memory SQLite, or Cosmos DB when the run asks for it. */
+async function openTestStore(): Promise<TestStore> {
+  if (!testStoreIsCosmos()) {
+    return { store: openSqliteStore({ memory: true }), env: {}, release: async () => {} };
+  }
+  return openServiceCosmosStore();
+}
+
+/** Starts the service, by default with demo data on a fresh in-memory SQLite store. */
 export async function startService(
   env: Record<string, string> = {},
   options: StartOptions = {},
 ): Promise<RunningService> {
-  const config = { ...aConfig(env), port: 0 };
-  const store = options.store ?? openSqliteStore({ memory: true });
-  if (options.seed !== false) await seedDemoData(store);
-  const service = createService({
-    config,
-    store,
-    logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
-    version: 'test',
-    tabDir: options.tabDir,
-  });
+  const own = options.store ? undefined : await openTestStore();
+  const store = options.store ?? own!.store;
+  let service: Service;
+  let config: Config;
+  try {
+    config = { ...aConfig({ ...own?.env, ...env }), port: 0 };
+    if (options.seed !== false) await seedDemoData(store);
+    service = createService({
+      config,
+      store,
+      logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+      version: 'test',
+      tabDir: options.tabDir,
+    });
+  } catch (err) {
+    if (own) await own.store.close().finally(() => own.release());
+    throw err;
+  }
   const address = await service.listen();
   const url = `http://127.0.0.1:${address.port}`;
   return {
@@ -49,7 +76,13 @@ export async function startService(
     store,
     service,
     config,
-    stop: () => service.shutdown(),
+    stop: async () => {
+      try {
+        await service.shutdown(); // closes the store
+      } finally {
+        await own?.release();
+      }
+    },
     post: (path, body, headers = {}) =>
       fetch(`${url}${path}`, {
         method: 'POST',

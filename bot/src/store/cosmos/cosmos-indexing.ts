@@ -37,6 +37,7 @@ export const SORT_SHAPES: Readonly<Record<ContainerName, readonly SortShape[]>> 
     // Lists (tickets, quotes, orders) and audit trails.
     [asc('firstResponseDueAt'), ID], // open tickets, most urgent first
     [desc('receivedAt'), ID], // ticket list, most recent first
+    [desc('updatedAt'), ID], // ticket list, last changes first (sort=updated)
     [desc('createdAt'), ID], // quotes, newest first
     [asc('dueDate'), ID], // open quotes, nearest due date first
     [desc('issuedAt'), ID], // orders, newest first
