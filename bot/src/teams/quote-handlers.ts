@@ -20,7 +20,7 @@ import { parseQuoteRequestForm } from '../domain/quotes/quote-request-form';
 import type { OrderService } from '../services/order-service';
 import type { QuoteAudienceLookup, QuoteService } from '../services/quote-service';
 import type { BusinessDocumentRepository } from '../store/business-document-repository';
-import type { Doc } from '../store/port';
+import type { Doc, Stored } from '../store/port';
 import { activityFacts } from './activity-context';
 import { attachment, type AdaptiveCard } from './cards/adaptive-card';
 import { approverUserIds } from './cards/quote-notifications';
@@ -82,8 +82,7 @@ const STAFF_REQUEST =
 export async function startQuote(ctx: TurnContext, requester: KnownRequester): Promise<void> {
   const beneficiaries = activeBeneficiaries(requester);
   if (beneficiaries.length === 0) return void (await ctx.sendActivity(MessageFactory.text(STAFF_REQUEST)));
-  const form = quoteFormCard({ formId: randomUUID(), beneficiaries });
-  await ctx.sendActivity(MessageFactory.attachment(attachment(form)));
+  await sendCard(ctx, quoteFormCard({ formId: randomUUID(), beneficiaries }));
 }
 
 /** Handles a submitted request form: the form again with French errors, or the confirmation. */
@@ -149,6 +148,20 @@ async function visibleDocuments<T extends Doc & { type: string }>(
   return pages.flatMap((p) => p.items).sort((a, b) => dateOf(b).localeCompare(dateOf(a)));
 }
 
+/** A quote or order by its number, among the partitions the actor may read (staff: all of them). */
+async function findVisibleByNumber<T extends Doc & { type: string }>(
+  actor: QuoteActor,
+  repo: BusinessDocumentRepository<T, unknown>,
+  number: string,
+): Promise<Stored<T> | undefined> {
+  return isStaff(actor) ? repo.findByNumberAnywhere(number) : repo.findByNumber(number, actor.beneficiaryIds);
+}
+
+/** Sends `card` alone as the reply. */
+async function sendCard(ctx: TurnContext, card: AdaptiveCard): Promise<void> {
+  await ctx.sendActivity(MessageFactory.attachment(attachment(card)));
+}
+
 /** "mes devis": the requester's organisations' quotes, or the open ones of all for the Titulaire. */
 export async function listQuotes(
   ctx: TurnContext,
@@ -157,7 +170,7 @@ export async function listQuotes(
 ): Promise<void> {
   const actor = await quoteActorOf(ctx, requester, deps);
   const quotes = await visibleDocuments(actor, deps.quotes.quotes, 'devis', (q) => q.createdAt);
-  await ctx.sendActivity(MessageFactory.attachment(attachment(quoteListCard(quotes, isStaff(actor)))));
+  await sendCard(ctx, quoteListCard(quotes, isStaff(actor)));
 }
 
 /** "mes commandes": the requester's organisations' orders, or those in progress of all for the Titulaire. */
@@ -168,7 +181,7 @@ export async function listOrders(
 ): Promise<void> {
   const actor = await quoteActorOf(ctx, requester, deps);
   const orders = await visibleDocuments(actor, deps.orders.orders, 'commandes', (o) => o.issuedAt);
-  await ctx.sendActivity(MessageFactory.attachment(attachment(orderListCard(orders, isStaff(actor)))));
+  await sendCard(ctx, orderListCard(orders, isStaff(actor)));
 }
 
 /** "devis DEV-…": one quote, if the requester may see it (another beneficiary's is "introuvable"). */
@@ -180,13 +193,10 @@ export async function showQuote(
 ): Promise<void> {
   const actor = await quoteActorOf(ctx, requester, deps);
   const { text } = parseQuoteNumber(number);
-  const repo = deps.quotes.quotes;
-  const quote = isStaff(actor)
-    ? await repo.findByNumberAnywhere(text)
-    : await repo.findByNumber(text, actor.beneficiaryIds);
+  const quote = await findVisibleByNumber(actor, deps.quotes.quotes, text);
   if (!quote) throw new NotFoundError(`Le devis ${text}`);
-  const card = quoteCard(quote, actor, { refreshUserIds: await refreshIds(quote.beneficiaryId, deps) });
-  await ctx.sendActivity(MessageFactory.attachment(attachment(card)));
+  const refreshUserIds = await refreshIds(quote.beneficiaryId, deps);
+  await sendCard(ctx, quoteCard(quote, actor, { refreshUserIds }));
 }
 
 /** "commande BC-…": one order, if the requester may see it. */
@@ -198,13 +208,10 @@ export async function showOrder(
 ): Promise<void> {
   const actor = await quoteActorOf(ctx, requester, deps);
   const { text } = parseOrderNumber(number);
-  const repo = deps.orders.orders;
-  const order = isStaff(actor)
-    ? await repo.findByNumberAnywhere(text)
-    : await repo.findByNumber(text, actor.beneficiaryIds);
+  const order = await findVisibleByNumber(actor, deps.orders.orders, text);
   if (!order) throw new NotFoundError(`Le bon de commande ${text}`);
-  const card = orderCard(order, actor, { refreshUserIds: await refreshIds(order.beneficiaryId, deps) });
-  await ctx.sendActivity(MessageFactory.attachment(attachment(card)));
+  const refreshUserIds = await refreshIds(order.beneficiaryId, deps);
+  await sendCard(ctx, orderCard(order, actor, { refreshUserIds }));
 }
 
 async function refreshIds(beneficiaryId: string, deps: QuoteDependencies): Promise<string[]> {
@@ -215,6 +222,28 @@ function verbOf(ctx: TurnContext): string {
   return String((ctx.activity.value as { action?: { verb?: string } } | undefined)?.action?.verb ?? '');
 }
 
+/**
+ * What a card's Action.Execute acts on: its verb, the actor, the document the card names as stored
+ * now (`notFound`, e.g. "Ce devis", when it is missing or another beneficiary's) and the approvers
+ * whose card refreshes too.
+ */
+async function cardAction<T>(
+  ctx: TurnContext,
+  requester: KnownRequester,
+  deps: QuoteDependencies,
+  beneficiaryId: string,
+  read: () => Promise<T | undefined>,
+  notFound: string,
+): Promise<{ verb: string; actor: QuoteActor; current: T; refreshUserIds: string[] }> {
+  const verb = verbOf(ctx);
+  const actor = await quoteActorOf(ctx, requester, deps);
+  // Tenant isolation: whatever the card says, an agent only reads its own partitions.
+  if (!canSee(actor, beneficiaryId)) throw new NotFoundError(notFound);
+  const current = await read();
+  if (!current) throw new NotFoundError(notFound);
+  return { verb, actor, current, refreshUserIds: await refreshIds(beneficiaryId, deps) };
+}
+
 /** An Action.Execute on a quote card: refreshes it, or accepts or declines the version it shows. */
 export async function executeQuoteAction(
   ctx: TurnContext,
@@ -222,14 +251,10 @@ export async function executeQuoteAction(
   data: Record<string, unknown>,
   deps: QuoteDependencies,
 ): Promise<AdaptiveCard> {
-  const verb = verbOf(ctx);
-  const actor = await quoteActorOf(ctx, requester, deps);
   const ids = { beneficiaryId: String(data.beneficiaryId ?? ''), quoteId: String(data.quoteId ?? '') };
-  // Tenant isolation: whatever the card says, an agent only reads its own partitions.
-  if (!canSee(actor, ids.beneficiaryId)) throw new NotFoundError('Ce devis');
-  const current = await deps.quotes.quotes.get(ids.beneficiaryId, ids.quoteId);
-  if (!current) throw new NotFoundError('Ce devis');
-  const refreshUserIds = await refreshIds(ids.beneficiaryId, deps);
+  const read = () => deps.quotes.quotes.get(ids.beneficiaryId, ids.quoteId);
+  const card = await cardAction(ctx, requester, deps, ids.beneficiaryId, read, 'Ce devis');
+  const { verb, actor, current, refreshUserIds } = card;
   const render = (quote: Quote, banner?: Banner) => quoteCard(quote, actor, { refreshUserIds, banner });
   if (verb === QUOTE_REFRESH_VERB) return render(current);
   try {
@@ -254,13 +279,10 @@ export async function executeOrderAction(
   data: Record<string, unknown>,
   deps: QuoteDependencies,
 ): Promise<AdaptiveCard> {
-  const verb = verbOf(ctx);
-  const actor = await quoteActorOf(ctx, requester, deps);
   const ids = { beneficiaryId: String(data.beneficiaryId ?? ''), orderId: String(data.orderId ?? '') };
-  if (!canSee(actor, ids.beneficiaryId)) throw new NotFoundError('Ce bon de commande');
-  const current = await deps.orders.orders.get(ids.beneficiaryId, ids.orderId);
-  if (!current) throw new NotFoundError('Ce bon de commande');
-  const refreshUserIds = await refreshIds(ids.beneficiaryId, deps);
+  const read = () => deps.orders.orders.get(ids.beneficiaryId, ids.orderId);
+  const card = await cardAction(ctx, requester, deps, ids.beneficiaryId, read, 'Ce bon de commande');
+  const { verb, actor, current, refreshUserIds } = card;
   if (verb === ORDER_REFRESH_VERB) return orderCard(current, actor, { refreshUserIds });
   try {
     const action = orderActionOf(verb.slice(ORDER_VERB_PREFIX.length), data);
