@@ -1,19 +1,9 @@
-import {
-  makeStyles,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  tokens,
-} from '@fluentui/react-components';
+import { makeStyles, TableCell, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
 import type { Amounts, PriceLine } from '../api/types';
+import { ListTable, useTableStyles } from '../components/list-table';
 import { formatEuros, formatQuantity, formatVatRate } from './quote-format';
 
 const useStyles = makeStyles({
-  scroller: { overflowX: 'auto' },
-  number: { textAlign: 'end', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' },
   total: { fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -39,47 +29,45 @@ export function AmountsTable({
   totals: Amounts;
   vatRateBp: number;
 }) {
+  const shared = useTableStyles();
   const styles = useStyles();
   return (
-    <div className={styles.scroller}>
-      <Table aria-label={caption} size="small">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>Phase / livrable</TableHeaderCell>
-            <TableHeaderCell>Ligne du BPU</TableHeaderCell>
-            <TableHeaderCell>Profil</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>Quantité</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>Prix unitaire HT</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>Montant HT</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {lines.map((l) => (
-            <TableRow key={l.key}>
-              <TableCell>{l.where}</TableCell>
-              <TableCell>
-                {l.line.code} — {l.line.label}
-              </TableCell>
-              <TableCell>{l.profile ?? '—'}</TableCell>
-              <TableCell className={styles.number}>{formatQuantity(l.quantity, l.line.unit)}</TableCell>
-              <TableCell className={styles.number}>{formatEuros(l.line.unitPriceCents)}</TableCell>
-              <TableCell className={styles.number}>{formatEuros(l.amountHtCents)}</TableCell>
-            </TableRow>
-          ))}
-          <TableRow className={styles.total}>
-            <TableCell colSpan={5}>Total HT</TableCell>
-            <TableCell className={styles.number}>{formatEuros(totals.htCents)}</TableCell>
-          </TableRow>
-          <TableRow className={styles.total}>
-            <TableCell colSpan={5}>TVA {formatVatRate(vatRateBp)}</TableCell>
-            <TableCell className={styles.number}>{formatEuros(totals.vatCents)}</TableCell>
-          </TableRow>
-          <TableRow className={styles.total}>
-            <TableCell colSpan={5}>Total TTC</TableCell>
-            <TableCell className={styles.number}>{formatEuros(totals.ttcCents)}</TableCell>
-          </TableRow>
-        </TableBody>
-      </Table>
-    </div>
+    <ListTable
+      label={caption}
+      kind="figures"
+      head={
+        <>
+          <TableHeaderCell>Phase / livrable</TableHeaderCell>
+          <TableHeaderCell>Ligne du BPU</TableHeaderCell>
+          <TableHeaderCell>Profil</TableHeaderCell>
+          <TableHeaderCell className={shared.number}>Quantité</TableHeaderCell>
+          <TableHeaderCell className={shared.number}>Prix unitaire HT</TableHeaderCell>
+          <TableHeaderCell className={shared.number}>Montant HT</TableHeaderCell>
+        </>
+      }
+    >
+      {lines.map((l) => (
+        <TableRow key={l.key}>
+          <TableCell>{l.where}</TableCell>
+          <TableCell>
+            {l.line.code} — {l.line.label}
+          </TableCell>
+          <TableCell>{l.profile ?? '—'}</TableCell>
+          <TableCell className={shared.number}>{formatQuantity(l.quantity, l.line.unit)}</TableCell>
+          <TableCell className={shared.number}>{formatEuros(l.line.unitPriceCents)}</TableCell>
+          <TableCell className={shared.number}>{formatEuros(l.amountHtCents)}</TableCell>
+        </TableRow>
+      ))}
+      {[
+        { label: 'Total HT', cents: totals.htCents },
+        { label: `TVA ${formatVatRate(vatRateBp)}`, cents: totals.vatCents },
+        { label: 'Total TTC', cents: totals.ttcCents },
+      ].map(({ label, cents }) => (
+        <TableRow key={label} className={styles.total}>
+          <TableCell colSpan={5}>{label}</TableCell>
+          <TableCell className={shared.number}>{formatEuros(cents)}</TableCell>
+        </TableRow>
+      ))}
+    </ListTable>
   );
 }

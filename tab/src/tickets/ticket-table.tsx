@@ -3,37 +3,23 @@ import {
   Caption1,
   Link,
   makeStyles,
-  Table,
-  TableBody,
+  mergeClasses,
   TableCell,
-  TableHeader,
   TableHeaderCell,
   TableRow,
   tokens,
 } from '@fluentui/react-components';
 import type { TicketSummary } from '../api/types';
+import { ListTable, NARROW, useTableStyles } from '../components/list-table';
 import { SeverityBadge, StatusBadge } from '../components/ticket-badges';
 import { formatRelative } from '../format/dates';
 import { ticketHref } from '../navigation/routes';
 import { FirstResponseCell } from './first-response-cell';
 
-const NARROW = '@media (max-width: 640px)';
-
 const useStyles = makeStyles({
-  // Scrolls sideways rather than squeezing columns when even the narrow layout does not fit.
-  scroller: { overflowX: 'auto' },
-  table: { minWidth: '320px' },
   row: { cursor: 'pointer' },
-  ticket: {
-    display: 'flex',
-    flexDirection: 'column',
-    alignItems: 'flex-start',
-    rowGap: tokens.spacingVerticalXXS,
-    paddingBlock: tokens.spacingVerticalS,
-  },
-  title: { overflowWrap: 'anywhere' },
-  // Columns a phone can do without: the detail page has them (severity moves into the ticket cell).
-  secondary: { [NARROW]: { display: 'none' } },
+  gap: { rowGap: tokens.spacingVerticalXXS },
+  // On a phone the severity column goes (see `secondary`) and the badge moves into the ticket cell.
   narrowOnly: { display: 'none', [NARROW]: { display: 'inline-flex' } },
   // On a phone the countdown may take two lines rather than push the table sideways.
   response: { [NARROW]: { '& [role="timer"]': { whiteSpace: 'normal' } } },
@@ -51,7 +37,7 @@ interface TicketTableProps {
 
 /** The ticket list: each row opens the ticket; the link in it is the keyboard and screen-reader way. */
 export function TicketTable({ tickets, showBeneficiary, pendingFocus }: TicketTableProps) {
-  const styles = useStyles();
+  const styles = useTableStyles();
   const body = useRef<HTMLTableSectionElement>(null);
   useEffect(() => {
     const row = pendingFocus.current;
@@ -62,25 +48,24 @@ export function TicketTable({ tickets, showBeneficiary, pendingFocus }: TicketTa
   const now = Date.now();
 
   return (
-    <div className={styles.scroller}>
-      <Table className={styles.table} aria-label="Tickets">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>Ticket</TableHeaderCell>
-            {showBeneficiary && <TableHeaderCell className={styles.secondary}>Bénéficiaire</TableHeaderCell>}
-            <TableHeaderCell className={styles.secondary}>Gravité</TableHeaderCell>
-            <TableHeaderCell>Statut</TableHeaderCell>
-            <TableHeaderCell className={styles.secondary}>Reçu</TableHeaderCell>
-            <TableHeaderCell>Première réponse</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody ref={body}>
-          {tickets.map((ticket) => (
-            <TicketRow key={ticket.id} ticket={ticket} showBeneficiary={showBeneficiary} now={now} />
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+    <ListTable
+      label="Tickets"
+      bodyRef={body}
+      head={
+        <>
+          <TableHeaderCell>Ticket</TableHeaderCell>
+          {showBeneficiary && <TableHeaderCell className={styles.secondary}>Bénéficiaire</TableHeaderCell>}
+          <TableHeaderCell className={styles.secondary}>Gravité</TableHeaderCell>
+          <TableHeaderCell>Statut</TableHeaderCell>
+          <TableHeaderCell className={styles.secondary}>Reçu</TableHeaderCell>
+          <TableHeaderCell>Première réponse</TableHeaderCell>
+        </>
+      }
+    >
+      {tickets.map((ticket) => (
+        <TicketRow key={ticket.id} ticket={ticket} showBeneficiary={showBeneficiary} now={now} />
+      ))}
+    </ListTable>
   );
 }
 
@@ -93,13 +78,14 @@ function TicketRow({
   showBeneficiary: boolean;
   now: number;
 }) {
+  const shared = useTableStyles();
   const styles = useStyles();
   return (
     <TableRow className={styles.row} onClick={(event) => open(event, ticket)}>
       <TableCell>
-        <div className={styles.ticket}>
+        <div className={mergeClasses(shared.stack, styles.gap)}>
           <Caption1>{ticket.number}</Caption1>
-          <Link data-ticket-link className={styles.title} href={ticketHref(ticket.beneficiaryId, ticket.id)}>
+          <Link data-ticket-link className={shared.title} href={ticketHref(ticket.beneficiaryId, ticket.id)}>
             {ticket.title}
           </Link>
           <span className={styles.narrowOnly}>
@@ -107,14 +93,14 @@ function TicketRow({
           </span>
         </div>
       </TableCell>
-      {showBeneficiary && <TableCell className={styles.secondary}>{ticket.beneficiaryName}</TableCell>}
-      <TableCell className={styles.secondary}>
+      {showBeneficiary && <TableCell className={shared.secondary}>{ticket.beneficiaryName}</TableCell>}
+      <TableCell className={shared.secondary}>
         <SeverityBadge severity={ticket.severity} />
       </TableCell>
       <TableCell>
         <StatusBadge status={ticket.status} />
       </TableCell>
-      <TableCell className={styles.secondary}>
+      <TableCell className={shared.secondary}>
         <time dateTime={ticket.receivedAt}>{formatRelative(ticket.receivedAt, now)}</time>
       </TableCell>
       <TableCell className={styles.response}>
