@@ -4,6 +4,7 @@
  * The service validates it exactly like the local demonstration tokens.
  */
 import { ServiceError } from '../api/http-client';
+import { withTimeout } from '../teams/with-timeout';
 
 /** Teams answers within a second normally; the first consent prompt can take a while. */
 const SSO_TIMEOUT_MS = 60_000;
@@ -16,7 +17,11 @@ export async function getTeamsToken(interactive = false): Promise<string> {
   // teams-js is already loaded and initialised by host detection: this import costs nothing more.
   const { authentication } = await import('@microsoft/teams-js');
   try {
-    return await withTimeout(authentication.getAuthToken(interactive ? { silent: false } : undefined));
+    return await withTimeout(
+      authentication.getAuthToken(interactive ? { silent: false } : undefined),
+      SSO_TIMEOUT_MS,
+      'délai dépassé',
+    );
   } catch (error) {
     throw new ServiceError(ssoMessage(error));
   }
@@ -31,20 +36,4 @@ function ssoMessage(error: unknown): string {
   if (/cancel/i.test(reason))
     return 'La connexion a été annulée. Cliquez sur « Réessayer » pour recommencer.';
   return `Teams n'a pas pu fournir votre identité à Guichet (${reason}). Réessayez ; si le problème persiste, contactez le support.`;
-}
-
-function withTimeout<T>(promise: Promise<T>): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = window.setTimeout(() => reject(new Error('délai dépassé')), SSO_TIMEOUT_MS);
-    promise.then(
-      (value) => {
-        window.clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        window.clearTimeout(timer);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
 }

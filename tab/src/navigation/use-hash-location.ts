@@ -36,3 +36,20 @@ export function replaceHashQuery(path: string, query: URLSearchParams): void {
   const search = query.toString();
   window.location.replace(`#${path}${search ? `?${search}` : ''}`);
 }
+
+/**
+ * A setter per filter of the list page at `path`, kept in the address: the empty value, or the
+ * filter's default (`defaults`), leaves the parameter out.
+ */
+export function queryParamSetter(
+  path: string,
+  query: URLSearchParams,
+  defaults: Readonly<Record<string, string>> = {},
+): (key: string) => (value: string) => void {
+  return (key) => (value) => {
+    const next = new URLSearchParams(query);
+    if (value === '' || value === defaults[key]) next.delete(key);
+    else next.set(key, value);
+    replaceHashQuery(path, next);
+  };
+}

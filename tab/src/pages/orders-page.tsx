@@ -7,7 +7,7 @@ import { PagedList } from '../components/paged-list';
 import { useBeneficiariesByName } from '../hooks/use-beneficiaries';
 import { usePages } from '../hooks/use-pages';
 import type { PageProps } from '../navigation/routes';
-import { replaceHashQuery } from '../navigation/use-hash-location';
+import { queryParamSetter } from '../navigation/use-hash-location';
 import { OrderTable } from '../orders/order-table';
 import { ORDER_STATUS_LABELS } from '../quotes/quote-format';
 
@@ -23,12 +23,7 @@ export default function OrdersPage({ query }: PageProps) {
   );
   const pages = usePages(fetchPage);
   const beneficiaries = useBeneficiariesByName();
-  const set = (key: string) => (value: string) => {
-    const next = new URLSearchParams(query);
-    if (value === '') next.delete(key);
-    else next.set(key, value);
-    replaceHashQuery('/commandes', next);
-  };
+  const set = queryParamSetter('/commandes', query);
   return (
     <>
       <FilterChoices label="Filtrer les commandes">

@@ -6,7 +6,7 @@ import { PagedList } from '../components/paged-list';
 import { useBeneficiariesByName } from '../hooks/use-beneficiaries';
 import { usePages } from '../hooks/use-pages';
 import type { PageProps } from '../navigation/routes';
-import { replaceHashQuery } from '../navigation/use-hash-location';
+import { queryParamSetter } from '../navigation/use-hash-location';
 import { QUOTE_STATUS_LABELS } from '../quotes/quote-format';
 import { QuoteTable } from '../quotes/quote-table';
 
@@ -25,12 +25,7 @@ export default function QuotesPage({ query }: PageProps) {
   );
   const pages = usePages(fetchPage);
   const beneficiaries = useBeneficiariesByName();
-  const set = (key: string) => (value: string) => {
-    const next = new URLSearchParams(query);
-    if (value === '' || (key === 'sort' && value === 'recent')) next.delete(key);
-    else next.set(key, value);
-    replaceHashQuery('/devis', next);
-  };
+  const set = queryParamSetter('/devis', query, { sort: 'recent' });
 
   return (
     <>

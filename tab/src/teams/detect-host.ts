@@ -1,4 +1,5 @@
 import type { app as TeamsApp } from '@microsoft/teams-js';
+import { withTimeout } from './with-timeout';
 
 /** Where the tab runs: inside a Teams (or other Microsoft 365) host, or in a plain browser tab. */
 export type HostInfo =
@@ -65,20 +66,4 @@ export function notifyTeamsReady(): void {
  */
 function mayBeHosted(): boolean {
   return window.parent !== window.self || window.opener !== null || 'nativeInterface' in window;
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = window.setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-    promise.then(
-      (value) => {
-        window.clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        window.clearTimeout(timer);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
 }
