@@ -9,7 +9,7 @@ export interface CallFailure<K extends string> {
 }
 
 /**
- * Sends calls that change a document (as `useTicketAction`): each submission carries an
+ * Sends calls that change a document (a ticket, quote or order action): each submission carries an
  * Idempotency-Key kept while its outcome is unknown (timeout, network loss), so a retry cannot apply
  * it twice, and dropped once the service answered either way. A 409 or 412 means the document
  * changed meanwhile: `onStale` rereads it.
