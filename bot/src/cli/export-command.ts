@@ -2,8 +2,13 @@
  * `guichet export --siret <SIRET> --out <fichier.zip>`: an operator's reversibility export of one
  * beneficiary (DESIGN.md, "Data duties"), the same archive `GET /api/v1/export` gives its approvers.
  * Reads that beneficiary's partitions only; the file appears whole or not at all.
+ *
+ * `guichet export --all --out <dump.jsonl>`: every document of every container, to move a whole
+ * store (SQLite ⇄ Cosmos DB) with `guichet import --all` (format: import/store-dump.ts).
  */
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config';
@@ -11,8 +16,16 @@ import { normaliseSiret, siretProblem } from '../domain/beneficiaries/siret';
 import { ValidationError } from '../domain/errors';
 import { buildExportArchive } from '../reports/export/export-zip';
 import { openStore } from '../store/open-store';
-import type { Store } from '../store/port';
+import { CONTAINERS, type Store } from '../store/port';
 import { storeConfigOf } from '../store/store-config';
+import {
+  DUMP_FORMAT,
+  DUMP_VERSION,
+  dumpEntry,
+  emptyCounts,
+  type DumpHeader,
+  type DumpTrailer,
+} from './import/store-dump';
 
 /** What a command needs from outside; tests pass a store and a clock, the CLI opens the configured store. */
 export interface CommandDeps {
@@ -21,6 +34,10 @@ export interface CommandDeps {
 }
 
 export const EXPORT_USAGE = 'guichet export --siret SIRET --out FICHIER.zip';
+export const EXPORT_ALL_USAGE = 'guichet export --all --out FICHIER.jsonl';
+
+/** Documents read per page while dumping: Cosmos DB's page ceiling at the port. */
+const DUMP_PAGE = 1000;
 
 /** Runs `guichet export`; resolves to the exit code (errors are thrown for `runCli` to report). */
 export async function runExport(
@@ -30,9 +47,15 @@ export async function runExport(
 ): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { siret: { type: 'string' }, out: { type: 'string' } },
+    options: { siret: { type: 'string' }, out: { type: 'string' }, all: { type: 'boolean' } },
     strict: true,
   });
+  if (values.all) {
+    if (values.siret !== undefined)
+      throw new ValidationError(`--all exporte tout : sans --siret. ${EXPORT_ALL_USAGE}`);
+    if (!values.out) throw new ValidationError(`Indiquez le fichier à écrire : ${EXPORT_ALL_USAGE}`);
+    return runExportAll(path.resolve(values.out), out, deps);
+  }
   const siret = checkedSiret(values.siret, EXPORT_USAGE);
   if (!values.out) throw new ValidationError(`Indiquez le fichier à écrire : ${EXPORT_USAGE}`);
   const file = path.resolve(values.out);
@@ -80,4 +103,75 @@ export async function writeWhole(file: string, content: Buffer): Promise<void> {
   const partial = `${file}.partial`;
   await writeFile(partial, content);
   await rename(partial, file);
+}
+
+/** `guichet export --all`: streams every document of the store to `file`, written whole or not at all. */
+async function runExportAll(file: string, out: NodeJS.WritableStream, deps: CommandDeps): Promise<number> {
+  return withCommandStore(deps, async (store) => {
+    const trailer = await writeWholeStream(file, (sink) =>
+      writeStoreDump(store, sink, (deps.now ?? (() => new Date()))()),
+    );
+    const counts = CONTAINERS.map((name) => `${name} ${trailer.containers[name]}`).join(', ');
+    out.write(`Export complet écrit dans ${file} : ${trailer.documents} document(s) (${counts}).\n`);
+    return 0;
+  });
+}
+
+/** Writes the dump of `store` to `sink`, container by container, page by page; returns its trailer. */
+export async function writeStoreDump(
+  store: Store,
+  sink: (line: string) => Promise<void>,
+  now: Date,
+): Promise<DumpTrailer> {
+  const header: DumpHeader = {
+    format: DUMP_FORMAT,
+    version: DUMP_VERSION,
+    createdAt: now.toISOString(),
+    store: store.kind,
+  };
+  await sink(JSON.stringify(header));
+  const containers = emptyCounts();
+  for (const name of CONTAINERS) {
+    let continuationToken: string | undefined;
+    do {
+      // An operator's tool, not a user's request: reading across partitions is the point.
+      const page = await store
+        .container(name)
+        .query({ crossPartition: true, limit: DUMP_PAGE, continuationToken });
+      for (const doc of page.items) await sink(JSON.stringify(dumpEntry(name, doc)));
+      containers[name] += page.items.length;
+      continuationToken = page.continuationToken;
+    } while (continuationToken);
+  }
+  const documents = Object.values(containers).reduce((a, b) => a + b, 0);
+  const trailer: DumpTrailer = { end: true, documents, containers };
+  await sink(JSON.stringify(trailer));
+  return trailer;
+}
+
+/** Streams lines to a temporary name in the same folder, renamed once complete; removed on failure. */
+async function writeWholeStream<R>(
+  file: string,
+  produce: (sink: (line: string) => Promise<void>) => Promise<R>,
+): Promise<R> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const partial = `${file}.partial`;
+  const stream = createWriteStream(partial, { encoding: 'utf8' });
+  const failed = new Promise<never>((_, reject) => stream.once('error', reject));
+  failed.catch(() => undefined);
+  try {
+    const result = await Promise.race([
+      produce(async (line) => {
+        if (!stream.write(`${line}\n`)) await Promise.race([once(stream, 'drain'), failed]);
+      }),
+      failed,
+    ]);
+    await Promise.race([new Promise<void>((resolve) => stream.end(resolve)), failed]);
+    await rename(partial, file);
+    return result;
+  } catch (err) {
+    stream.destroy();
+    await rm(partial, { force: true });
+    throw err;
+  }
 }

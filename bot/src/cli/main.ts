@@ -12,6 +12,7 @@ import { openStore, SQLITE_FILE_NAME } from '../store/open-store';
 import { storeConfigOf } from '../store/store-config';
 import type { Store } from '../store/port';
 import { readPriceScheduleFile, savePriceSchedule } from '../api/catalogue-price-schedule-file';
+import { importStoreDump } from './import/import-all';
 import { importBeneficiariesFile } from './import/import-command';
 import { runAnonymise } from './anonymise-command';
 import { runDeadlines } from './deadlines';
@@ -25,10 +26,14 @@ Commandes :
   import FICHIER        importe des bénéficiaires (.json ou .csv) ; un fichier avec une erreur n'importe rien
   import --price-schedule FICHIER [--version V] [--valid-from AAAA-MM-JJ]
                         importe une version du BPU (.json ou .csv), vérifiée en entier avant écriture
+  import --all FICHIER.jsonl [--force]
+                        recharge un export complet dans une base vide (--force : base non vide)
   seed [--reset]        charge les données de démonstration (--reset : repart d'une base vide)
   deadlines             calcule des échéances (lignes JSON sur l'entrée standard)
   export --siret SIRET --out FICHIER.zip
                         exporte toutes les données d'un bénéficiaire (JSON + CSV + LISEZMOI)
+  export --all --out FICHIER.jsonl
+                        exporte toute la base (tous les documents), pour la recharger ailleurs
   report --period "T3 2026" [--siret SIRET] --out DOSSIER
                         rapport de la période pour le CANUT (CSV + XLSX)
   anonymise --siret SIRET --name "Prénom Nom" [--email …] [--object-id …] --operator "Votre nom"
@@ -47,9 +52,12 @@ const COMMANDS: Record<string, Command> = {
         'price-schedule': { type: 'string' },
         version: { type: 'string' },
         'valid-from': { type: 'string' },
+        all: { type: 'boolean' },
+        force: { type: 'boolean' },
       },
     });
     if (values['price-schedule'] !== undefined) return importPriceSchedule(values, positionals, out);
+    if (values.all) return importAll(positionals, values.force === true, out);
     const [file] = positionals;
     if (!file)
       throw new GuichetError('VALIDATION_FAILED', 'Indiquez le fichier à importer : guichet import FICHIER');
@@ -110,6 +118,21 @@ async function importPriceSchedule(
   });
 }
 
+async function importAll(positionals: string[], force: boolean, out: NodeJS.WritableStream) {
+  const [file, ...more] = positionals;
+  if (!file || more.length > 0)
+    throw new GuichetError('VALIDATION_FAILED', 'Un seul fichier : guichet import --all FICHIER.jsonl');
+  return withStore(async (store) => {
+    const result = await importStoreDump(store, file, { force });
+    const kept =
+      result.countersKept > 0 ? `, ${result.countersKept} compteur(s) déjà à jour conservé(s)` : '';
+    out.write(
+      `Export complet importé : ${result.documents} document(s), ${result.written} écrit(s)${kept}.\n`,
+    );
+    return 0;
+  });
+}
+
 async function withStore(work: (store: Store) => Promise<number>): Promise<number> {
   const config = loadConfig();
   const store = await openStore(storeConfigOf(config));
@@ -121,7 +144,11 @@ async function withStore(work: (store: Store) => Promise<number>): Promise<numbe
 }
 
 /** Runs the CLI with `argv` (without node and script); resolves to the exit code. */
-export async function runCli(argv: string[], out = process.stdout, err = process.stderr): Promise<number> {
+export async function runCli(
+  argv: string[],
+  out: NodeJS.WritableStream = process.stdout,
+  err: NodeJS.WritableStream = process.stderr,
+): Promise<number> {
   const [name = 'help', ...args] = argv;
   const command = COMMANDS[name];
   if (!command) {
