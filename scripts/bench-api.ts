@@ -7,13 +7,16 @@
  *
  * Each store is a SQLite file: the demo data (beneficiaries, staff, price schedule) seeded through the
  * service's own code, then tickets inserted directly into the `documents` table as the adapter stores
- * them (one transaction, no journal), built by the domain (`openTicket`) from a few hundred templates.
+ * them (one transaction, no journal, secondary indexes rebuilt after the load), built by the domain
+ * (`openTicket`) from a few hundred templates; all of them are still new, so every list filter on
+ * open tickets matches as much as it can.
  * The 500 beneficiaries are the demo ones plus generated SIRETs, so that a demo beneficiary agent
  * (Léa Dubois, Bellerive) holds 1/500 of the tickets. The service runs in-process on the file
  * (`createService` + `openSqliteStore({ file })`), tokens come from the local sign-in, and every
- * sample is one HTTP request (or, for the dashboard, its six requests in parallel, as the tab sends
- * them). Prints p50/p95 of each, the ratio of p95 large/small (target ≤ 1.5: cost follows the page,
- * not the table) and the tab's initial JS size from `vite build` (target ≤ 300 kB gzip).
+ * sample is one HTTP request (or, for the dashboard, its ticket requests in parallel, as the tab
+ * sends them; then each alone). Prints the p95 of each, the ratio of p95 large/small (target ≤ 1.5:
+ * cost follows the page, not the table) and the tab's initial JS size from `vite build` (target ≤
+ * 300 kB gzip).
  */
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -114,53 +117,86 @@ function templates(): Ticket[] {
 
 const shifted = (instant: string, ms: number): string => formatInstant(Date.parse(instant) - ms);
 
-/** Adds `count` tickets to the file, spread over the beneficiaries and two years. */
-function insertTickets(file: string, count: number): void {
+/** The `i`-th of `count` stored tickets: newest first as i grows, spread over the beneficiaries. */
+function ticketDoc(i: number, count: number, b: TicketBeneficiary, template: Ticket): Doc {
+  const age = Math.floor((i / count) * SPAN_MS);
+  // Padded so that a beneficiary's ids sort like their insertion order.
+  const id = `tkt-${b.siret}-${String(i).padStart(7, '0')}`;
+  return {
+    ...template,
+    id,
+    number: `INC-${2025 + Math.floor(i / 900_000)}-${String((i % 900_000) + 1).padStart(6, '0')}`,
+    beneficiaryId: b.siret,
+    beneficiaryName: b.name,
+    originConversationId: `a:${id}`,
+    receivedAt: shifted(template.receivedAt, age),
+    openedAt: shifted(template.openedAt, age),
+    updatedAt: shifted(template.updatedAt, age),
+    firstResponseDueAt: shifted(template.firstResponseDueAt, age),
+    pk: b.siret,
+    type: 'ticket',
+  } as unknown as Doc;
+}
+
+/**
+ * Runs `load` with the secondary indexes of `documents` dropped, then rebuilds them from their own
+ * definitions (one sort each instead of a million scattered inserts), even when the load fails.
+ * Returns the seconds spent rebuilding.
+ */
+function withoutIndexes(db: Database.Database, load: () => void): number {
+  const indexes = db
+    .prepare(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'documents' AND sql IS NOT NULL",
+    )
+    .all() as { name: string; sql: string }[];
+  for (const { name } of indexes) db.exec(`DROP INDEX ${name}`);
+  let rebuiltAt = 0;
+  try {
+    load();
+  } finally {
+    rebuiltAt = Date.now();
+    for (const { sql } of indexes) db.exec(sql);
+  }
+  return (Date.now() - rebuiltAt) / 1000;
+}
+
+/** Adds `count` tickets to the file as fast as a throwaway fixture allows. */
+function insertTickets(file: string, count: number): { insertS: number; indexS: number } {
   const db = new Database(file);
   // The seeded file is in WAL mode (the store's): leave it, so the bulk load writes no journal.
   db.pragma('journal_mode = DELETE');
   db.pragma('journal_mode = OFF');
   db.pragma('synchronous = OFF');
-  db.pragma('cache_size = -262144');
+  db.pragma('cache_size = -1048576');
+  db.pragma('temp_store = MEMORY');
   const insert = db.prepare(
     "INSERT INTO documents (container, pk, id, body, etag, ts) VALUES ('business', ?, ?, ?, ?, ?)",
   );
   const who = beneficiaries();
   const list = templates();
   const stamp = formatInstant(NOW_MS);
-  db.transaction(() => {
-    for (let i = 0; i < count; i++) {
-      const b = who[i % BENEFICIARIES]!;
-      const template = list[i % TEMPLATES]!;
-      // Newest first as i grows: older tickets sit deeper in every beneficiary's history.
-      const age = Math.floor((i / count) * SPAN_MS);
-      const id = `tkt-${b.siret}-${i}`;
-      const t = template as unknown as Record<string, unknown> & Ticket;
-      const doc = {
-        ...t,
-        id,
-        number: `INC-${2025 + Math.floor(i / 900_000)}-${String((i % 900_000) + 1).padStart(6, '0')}`,
-        beneficiaryId: b.siret,
-        beneficiaryName: b.name,
-        originConversationId: `a:${id}`,
-        receivedAt: shifted(t.receivedAt, age),
-        openedAt: shifted(t.openedAt, age),
-        updatedAt: shifted(t.updatedAt, age),
-        firstResponseDueAt: shifted(t.firstResponseDueAt, age),
-        pk: b.siret,
-        type: 'ticket',
-      } as unknown as Doc;
-      insert.run(doc.pk, id, JSON.stringify(doc), randomUUID(), stamp);
-    }
-  })();
-  db.close();
+  const started = Date.now();
+  try {
+    const indexS = withoutIndexes(db, () =>
+      db.transaction(() => {
+        // Oldest last: the indexes of the received, updated and due orders each grow at one end.
+        for (let i = 0; i < count; i++) {
+          const doc = ticketDoc(i, count, who[i % BENEFICIARIES]!, list[i % TEMPLATES]!);
+          insert.run(doc.pk, doc.id, JSON.stringify(doc), randomUUID(), stamp);
+        }
+      })(),
+    );
+    return { insertS: (Date.now() - started) / 1000 - indexS, indexS };
+  } finally {
+    db.close();
+  }
 }
 
-async function build(file: string, count: number): Promise<void> {
+async function build(file: string, count: number): Promise<{ insertS: number; indexS: number }> {
   const store = openSqliteStore({ file });
   await seedDemoData(store);
   await store.close();
-  insertTickets(file, count);
+  return insertTickets(file, count);
 }
 
 interface Timings {
@@ -172,11 +208,15 @@ const percentile = (xs: readonly number[], p: number): number => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 };
 
-/** The six calls the dashboard sends on load (tab/src/dashboard/dashboard-data.ts). */
+/**
+ * The ticket calls the dashboard sends on load (tab/src/dashboard/dashboard-data.ts), plus its
+ * "recently changed" block once it asks for `sort=updated` instead of re-sorting the latest received.
+ */
 const DASHBOARD = [
   ...[1, 2, 3, 4].map((s) => `/api/v1/tickets?status=open&severity=${s}&limit=100`),
   '/api/v1/tickets?status=new&sort=urgent&limit=8',
   '/api/v1/tickets?sort=recent&limit=30',
+  '/api/v1/tickets?sort=updated&limit=6',
 ];
 
 async function measure(file: string, runs: number, budgetMs: number): Promise<Timings> {
@@ -217,7 +257,15 @@ async function measure(file: string, runs: number, budgetMs: number): Promise<Ti
       const bearer = await token(name);
       const cases: [string, () => Promise<unknown>][] = [
         [`${who} GET /tickets?limit=20`, () => get('/api/v1/tickets?limit=20', bearer)],
-        [`${who} dashboard (6 calls in parallel)`, () => Promise.all(DASHBOARD.map((p) => get(p, bearer)))],
+        [
+          `${who} dashboard (${DASHBOARD.length} calls in parallel)`,
+          () => Promise.all(DASHBOARD.map((p) => get(p, bearer))),
+        ],
+        // Each dashboard call alone, to tell which one a slow dashboard waits for.
+        ...DASHBOARD.map((p): [string, () => Promise<unknown>] => [
+          `${who}   ${p.replace('/api/v1/tickets', '')}`,
+          () => get(p, bearer),
+        ]),
       ];
       for (const [label, run] of cases) {
         // Warm-up (prepared statements, page cache): three runs, or one when a run is slow.
@@ -266,11 +314,12 @@ async function main(): Promise<void> {
     for (const size of sizes) {
       const file = join(dir, `api-${size}.sqlite`);
       const started = Date.now();
-      await build(file, size);
+      const { insertS, indexS } = await build(file, size);
       const mib = statSync(file).size / 2 ** 20;
       process.stdout.write(
         `built ${size.toLocaleString('en')} tickets over ${BENEFICIARIES} beneficiaries in ` +
-          `${((Date.now() - started) / 1000).toFixed(1)} s (${mib.toFixed(0)} MiB)\n`,
+          `${((Date.now() - started) / 1000).toFixed(1)} s (insert ${insertS.toFixed(1)} s, ` +
+          `indexes ${indexS.toFixed(1)} s; ${mib.toFixed(0)} MiB)\n`,
       );
       results.push(await measure(file, runs, budgetMs));
     }
@@ -281,7 +330,7 @@ async function main(): Promise<void> {
         .join('/');
     process.stdout.write(`samples per case: small ${samples(small)}, large ${samples(large)}\n`);
     process.stdout.write(
-      `\n${'endpoint'.padEnd(42)}${'p95 small'.padStart(12)}${'p95 large'.padStart(12)}  ratio\n`,
+      `\n${'endpoint'.padEnd(56)}${'p95 small'.padStart(12)}${'p95 large'.padStart(12)}  ratio\n`,
     );
     for (const label of Object.keys(small)) {
       const a = percentile(small[label]!, 95);
@@ -289,7 +338,7 @@ async function main(): Promise<void> {
       const ratio = b / a;
       if (ratio > RATIO_TARGET) ok = false;
       process.stdout.write(
-        `${label.padEnd(42)}${`${a.toFixed(1)} ms`.padStart(12)}${`${b.toFixed(1)} ms`.padStart(12)}  ` +
+        `${label.padEnd(56)}${`${a.toFixed(1)} ms`.padStart(12)}${`${b.toFixed(1)} ms`.padStart(12)}  ` +
           `${ratio.toFixed(2)} ${ratio <= RATIO_TARGET ? 'OK' : `ABOVE TARGET (≤ ${RATIO_TARGET})`}\n`,
       );
     }
