@@ -5,7 +5,8 @@
  * `cosmos` runs again the suites that go through `startService` (incidents, quotes, orders,
  * reports in Teams, through the API and the Playground) on the real Cosmos DB adapter, against the
  * in-process HTTPS emulator (GUICHET_TEST_STORE=cosmos, tests/store/cosmos-service-store.ts).
- * `npx jest --selectProjects default` (or `cosmos`) runs one of them.
+ * `npx jest --selectProjects default` (or `cosmos`) runs one of them; test paths go before the option
+ * (`npx jest tests/teams --selectProjects cosmos`), which takes every word after it.
  */
 const swc = [
   '@swc/jest',
