@@ -52,6 +52,28 @@ describe('guichet export', () => {
     expect(all).not.toContain(LAMENTIN);
   });
 
+  it("records each operator's export in the beneficiary's privacy log, listed by the next export", async () => {
+    const at = (n: number) => ({ store: rig.store, now: () => new Date(`2026-06-1${n}T08:00:00Z`) });
+    const first = path.join(dir, 'premier.zip');
+    const second = path.join(dir, 'second.zip');
+    expect(await runExport(['--siret', LAMENTIN, '--out', first], output().stream, at(1))).toBe(0);
+    expect(await runExport(['--siret', LAMENTIN, '--out', second], output().stream, at(2))).toBe(0);
+    const journal = async (file: string) => {
+      const zip = await JSZip.loadAsync(readFileSync(file));
+      const text = await zip.file('journal-confidentialite.json')!.async('string');
+      return (JSON.parse(text) as { action: string; at: string; actor: { channel: string } }[]).filter(
+        (e) => e.action === 'export-data',
+      );
+    };
+    expect(await journal(first)).toEqual([]);
+    expect(await journal(second)).toEqual([
+      expect.objectContaining({
+        at: '2026-06-11T08:00:00.000Z',
+        actor: expect.objectContaining({ channel: 'cli' }),
+      }),
+    ]);
+  });
+
   it.each([
     [
       [],

@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config';
 import { normaliseSiret, siretProblem } from '../domain/beneficiaries/siret';
 import { ValidationError } from '../domain/errors';
-import { buildExportArchive } from '../reports/export/export-zip';
+import { exportBeneficiaryData, operatorActor } from '../services/export-service';
 import { openStore } from '../store/open-store';
 import { CONTAINERS, type Store } from '../store/port';
 import { storeConfigOf } from '../store/store-config';
@@ -60,7 +60,12 @@ export async function runExport(
   if (!values.out) throw new ValidationError(`Indiquez le fichier à écrire : ${EXPORT_USAGE}`);
   const file = path.resolve(values.out);
   return withCommandStore(deps, async (store) => {
-    const { zip, manifest } = await buildExportArchive(store, siret, (deps.now ?? (() => new Date()))());
+    // Recorded in the beneficiary's privacy log like an export through the API, with channel "cli".
+    const { zip, manifest } = await exportBeneficiaryData(store, {
+      siret,
+      actor: operatorActor(loadConfig().titulaireTenantId),
+      now: deps.now?.(),
+    });
     await writeWhole(file, zip);
     const records = (name: string) => manifest.files.find((f) => f.name === name)?.records ?? 0;
     out.write(
