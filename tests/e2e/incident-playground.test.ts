@@ -16,6 +16,7 @@
  *   pick the `menuitem` "Guichet"; the bot's answer shows in the post's thread.
  */
 import type { Locator, Page } from 'playwright-core';
+import { testStoreIsCosmos } from '../store/cosmos-service-store';
 import { BENEFICIARY_PLAYGROUND_CONFIG, SUPPORT_PLAYGROUND_CONFIG } from '../support/playground';
 import { expectValue, PLAYGROUND_EDITOR as EDITOR, say, PlaygroundRig } from '../support/playground-rig';
 
@@ -127,7 +128,8 @@ describe('an incident declared in the Playground, taken in the support channel',
     });
   });
 
-  it('the service logged no error along the way', () => {
+  it('the service ran on the store of this test project and logged no error along the way', () => {
+    expect(rig.serviceStore()).toBe(testStoreIsCosmos() ? 'cosmos' : 'sqlite');
     expect(rig.serviceErrors()).toEqual([]);
   });
 });

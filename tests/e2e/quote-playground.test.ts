@@ -13,6 +13,7 @@
  */
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { testStoreIsCosmos } from '../store/cosmos-service-store';
 import { BENEFICIARY_PLAYGROUND_CONFIG } from '../support/playground';
 import { expectValue, say, PlaygroundRig } from '../support/playground-rig';
 
@@ -189,7 +190,8 @@ describe('a quote requested in the Playground, sent through the API, accepted by
     });
   });
 
-  it('the service logged no error along the way', () => {
+  it('the service ran on the store of this test project and logged no error along the way', () => {
+    expect(rig.serviceStore()).toBe(testStoreIsCosmos() ? 'cosmos' : 'sqlite');
     expect(rig.serviceErrors()).toEqual([]);
   });
 });

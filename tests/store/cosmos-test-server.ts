@@ -19,6 +19,8 @@ export interface CosmosTestServer {
   endpoint: string;
   /** Trusts the generated certificate (HTTPS only). */
   agent?: Agent;
+  /** The generated certificate (PEM), for a child process to trust with NODE_EXTRA_CA_CERTS. */
+  certificate?: string;
   close(): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ export async function startCosmosTestServer(options: { https?: boolean } = {}): 
   return {
     endpoint: `${https ? 'https' : 'http'}://127.0.0.1:${port}`,
     agent,
+    certificate: certificate?.cert,
     close: async () => {
       agent?.destroy();
       server.closeAllConnections?.();

@@ -1,15 +1,17 @@
 /**
  * The start-up shared by the end-to-end conversation tests: the real service in its own process
- * (SQLite file, demo data, outbox swept every 200 ms), one Microsoft 365 Agents Playground per
+ * (SQLite file — Cosmos DB in the jest project `cosmos` —, demo data, outbox swept every 200 ms), one Microsoft 365 Agents Playground per
  * person (a Playground has one tenant and one current user) and headless Chromium with one page per
  * Playground. Also the few gestures every such test makes, with the selectors of Playground 0.2.28.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { freePort, startProcess, type Started } from './child-process';
+import { testStoreIsCosmos } from '../store/cosmos-service-store';
+import { EMULATOR_KEY, startCosmosTestServer, type CosmosTestServer } from '../store/cosmos-test-server';
 import { playgroundLog, startPlayground, type StartedPlayground } from './playground';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -29,6 +31,7 @@ export class PlaygroundRig<Name extends string> {
   readonly pages = {} as Record<Name, Page>;
   private readonly work: string;
   private service: Started | undefined;
+  private cosmos: CosmosTestServer | undefined;
   private playgrounds: StartedPlayground[] = [];
   private browser: Browser | undefined;
   private stopped = false;
@@ -44,7 +47,7 @@ export class PlaygroundRig<Name extends string> {
   /** Starts everything, in order; a part that fails stops what started before it. */
   async start(): Promise<void> {
     try {
-      const { url, ...service } = await startServiceProcess(this.work);
+      const { url, ...service } = await startServiceProcess(this.work, await this.storeEnvironment());
       this.service = service;
       this.botUrl = url;
       await this.checkNotStopped();
@@ -65,13 +68,15 @@ export class PlaygroundRig<Name extends string> {
   /** Stops everything started so far; keeps the working folder (screenshots, logs) when a step failed. */
   async stop(): Promise<void> {
     this.stopped = true;
-    const { browser, playgrounds, service } = this;
+    const { browser, playgrounds, service, cosmos } = this;
     this.browser = undefined;
     this.playgrounds = [];
     this.service = undefined;
+    this.cosmos = undefined;
     await browser?.close();
     await Promise.all(playgrounds.map((p) => p.stop()));
     await service?.stop();
+    await cosmos?.close();
     if (!this.failed) rmSync(this.work, { recursive: true, force: true });
   }
 
@@ -90,10 +95,34 @@ export class PlaygroundRig<Name extends string> {
     }
   }
 
+  /** The store the service says it runs on (`sqlite` or `cosmos`), from its start-up log line. */
+  serviceStore(): string | undefined {
+    const line = (this.service?.output() ?? '').split('\n').find((l) => l.includes('"Guichet is listening"'));
+    return line ? (JSON.parse(line) as { store?: string }).store : undefined;
+  }
+
   /** Lines the service logged at level error or fatal. */
   serviceErrors(): string[] {
     const output = this.service?.output() ?? '';
     return output.split('\n').filter((line) => /"level":(50|60)/.test(line));
+  }
+
+  /**
+   * The service's store: its SQLite file, or in the jest project `cosmos` the real Cosmos DB adapter
+   * on an in-process HTTPS emulator whose certificate only the service process is told to trust.
+   */
+  private async storeEnvironment(): Promise<Record<string, string>> {
+    if (!testStoreIsCosmos()) return {};
+    this.cosmos = await startCosmosTestServer();
+    const ca = path.join(this.work, 'cosmos-test-ca.pem');
+    writeFileSync(ca, this.cosmos.certificate!);
+    return {
+      STORE: 'cosmos',
+      COSMOS_ENDPOINT: this.cosmos.endpoint,
+      COSMOS_KEY: EMULATOR_KEY,
+      COSMOS_DATABASE: 'guichet-e2e',
+      NODE_EXTRA_CA_CERTS: ca,
+    };
   }
 
   private async startPlaygrounds(): Promise<void> {
@@ -117,7 +146,10 @@ export class PlaygroundRig<Name extends string> {
   }
 }
 
-async function startServiceProcess(work: string): Promise<Started & { url: string }> {
+async function startServiceProcess(
+  work: string,
+  storeEnvironment: Record<string, string>,
+): Promise<Started & { url: string }> {
   const port = await freePort();
   const started = await startProcess(
     process.execPath,
@@ -132,6 +164,7 @@ async function startServiceProcess(work: string): Promise<Started & { url: strin
         DATA_DIR: path.join(work, 'data'),
         LOG_LEVEL: 'info',
         OUTBOX_INTERVAL_MS: '200',
+        ...storeEnvironment,
       },
       ready: /Guichet is listening/,
     },
