@@ -3,7 +3,10 @@
  * 10,000 vs 1,000,000 stored tickets over 500 beneficiaries, then the tab's initial JS size.
  *
  *   npx tsx scripts/bench-api.ts [--small 10000] [--large 1000000] [--runs 30] [--budget-s 30] [--keep]
- *                                [--no-build]
+ *                                [--no-build] [--reuse DIR]
+ *
+ * `--keep` keeps the generated files and prints their folder; `--reuse DIR` measures again the files a
+ * `--keep` run left there, without building them (the 1M file takes a quarter of an hour to build).
  *
  * Each store is a SQLite file: the demo data (beneficiaries, staff, price schedule) seeded through the
  * service's own code, then tickets inserted directly into the `documents` table as the adapter stores
@@ -20,7 +23,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -307,13 +310,19 @@ async function main(): Promise<void> {
   const sizes = [option('small', 10_000), option('large', 1_000_000)];
   const runs = option('runs', 30);
   const budgetMs = option('budget-s', 30) * 1000;
-  const dir = mkdtempSync(join(tmpdir(), 'guichet-bench-api-'));
+  const reuse = process.argv.indexOf('--reuse');
+  const dir = reuse < 0 ? mkdtempSync(join(tmpdir(), 'guichet-bench-api-')) : process.argv[reuse + 1]!;
   let ok = true;
   try {
     const results: Timings[] = [];
     for (const size of sizes) {
       const file = join(dir, `api-${size}.sqlite`);
       const started = Date.now();
+      if (reuse >= 0 && existsSync(file)) {
+        process.stdout.write(`reusing ${file}\n`);
+        results.push(await measure(file, runs, budgetMs));
+        continue;
+      }
       const { insertS, indexS } = await build(file, size);
       const mib = statSync(file).size / 2 ** 20;
       process.stdout.write(
@@ -355,7 +364,8 @@ async function main(): Promise<void> {
     }
     if (!ok) process.exitCode = 1;
   } finally {
-    if (!process.argv.includes('--keep')) rmSync(dir, { recursive: true, force: true });
+    if (process.argv.includes('--keep') || reuse >= 0) process.stdout.write(`files kept in ${dir}\n`);
+    else rmSync(dir, { recursive: true, force: true });
   }
 }
 

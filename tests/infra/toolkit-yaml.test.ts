@@ -136,11 +136,17 @@ describe('provision, deploy and publish stages', () => {
         'aadApp/create',
         'arm/deploy',
         'aadApp/update',
+        'script',
         'teamsApp/validateManifest',
         'teamsApp/zipAppPackage',
         'teamsApp/update',
       ]),
     ).toBe(true);
+    // After arm/deploy (which outputs the identity's principal id): the federated credential.
+    const trust = azure.provision!.find((a) => a.uses === 'script')!;
+    expect(trust.with!.run).toBe(
+      'node scripts/trust-managed-identity.cjs ${{AAD_APP_CLIENT_ID}} ${{BOT_TENANT_ID}} ${{MANAGED_IDENTITY_PRINCIPAL_ID}}',
+    );
     const entra = azure.provision!.find((a) => a.uses === 'aadApp/create')!;
     // The API only validates tokens: no client secret to create, store or rotate.
     expect(entra.with).toMatchObject({ generateClientSecret: false, signInAudience: 'AzureADMultipleOrgs' });
