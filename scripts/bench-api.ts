@@ -14,8 +14,9 @@
  * (`openTicket`) from a few hundred templates; all of them are still new, so every list filter on
  * open tickets matches as much as it can.
  * The 500 beneficiaries are the demo ones plus generated SIRETs, so that a demo beneficiary agent
- * (Léa Dubois, Bellerive) holds 1/500 of the tickets. The service runs in-process on the file
- * (`createService` + `openSqliteStore({ file })`), tokens come from the local sign-in, and every
+ * (Léa Dubois, Bellerive) holds 1/500 of the tickets. Two services run in-process, one on each file
+ * (`createService` + `openSqliteStore({ file })`), tokens come from the local sign-in, the samples
+ * alternate between the small and the large file (so noise weighs on both alike), and every
  * sample is one HTTP request (or, for the dashboard, its ticket requests in parallel, as the tab
  * sends them; then each alone). Prints the p95 of each, the ratio of p95 large/small (target ≤ 1.5:
  * cost follows the page, not the table) and the tab's initial JS size from `vite build` (target ≤
@@ -206,6 +207,11 @@ interface Timings {
   [label: string]: number[];
 }
 
+/** Rows each case's answer held (summed over the dashboard's calls), by label. */
+interface Rows {
+  [label: string]: number;
+}
+
 const percentile = (xs: readonly number[], p: number): number => {
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
@@ -222,7 +228,15 @@ const DASHBOARD = [
   '/api/v1/tickets?sort=updated&limit=6',
 ];
 
-async function measure(file: string, runs: number, budgetMs: number): Promise<Timings> {
+/** A service running on one bench file, and the cases to time against it (label → one sample). */
+interface BenchTarget {
+  /** Each case resolves to the number of rows it received. */
+  cases: [string, () => Promise<number>][];
+  close(): Promise<void>;
+}
+
+/** Starts the service on `file` and signs in the demo agent and staff member. */
+async function openTarget(file: string): Promise<BenchTarget> {
   const store = openSqliteStore({ file });
   const service = createService({
     config: { ...aConfig(), port: 0 },
@@ -232,6 +246,10 @@ async function measure(file: string, runs: number, budgetMs: number): Promise<Ti
   });
   const { port } = await service.listen();
   const url = `http://127.0.0.1:${port}`;
+  const close = async (): Promise<void> => {
+    await service.shutdown();
+    await store.close();
+  };
   try {
     const { users } = (await (await fetch(`${url}/api/v1/local-sign-in/users`)).json()) as {
       users: { id: string; name: string }[];
@@ -245,51 +263,82 @@ async function measure(file: string, runs: number, budgetMs: number): Promise<Ti
       });
       return ((await answer.json()) as { accessToken: string }).accessToken;
     };
-    const get = async (path: string, bearer: string): Promise<void> => {
+    const get = async (path: string, bearer: string): Promise<number> => {
       const response = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${bearer}` } });
       const body = (await response.json()) as { items?: unknown[] };
       if (response.status !== 200 || !Array.isArray(body.items)) {
         throw new Error(`${path}: ${response.status} ${JSON.stringify(body).slice(0, 200)}`);
       }
+      return body.items.length;
     };
-    const timings: Timings = {};
+    const cases: [string, () => Promise<number>][] = [];
     for (const [who, name] of [
       ['agent', AGENT],
       ['staff', STAFF],
     ] as const) {
       const bearer = await token(name);
-      const cases: [string, () => Promise<unknown>][] = [
+      cases.push(
         [`${who} GET /tickets?limit=20`, () => get('/api/v1/tickets?limit=20', bearer)],
         [
           `${who} dashboard (${DASHBOARD.length} calls in parallel)`,
-          () => Promise.all(DASHBOARD.map((p) => get(p, bearer))),
+          async () => (await Promise.all(DASHBOARD.map((p) => get(p, bearer)))).reduce((x, y) => x + y, 0),
         ],
         // Each dashboard call alone, to tell which one a slow dashboard waits for.
-        ...DASHBOARD.map((p): [string, () => Promise<unknown>] => [
+        ...DASHBOARD.map((p): [string, () => Promise<number>] => [
           `${who}   ${p.replace('/api/v1/tickets', '')}`,
           () => get(p, bearer),
         ]),
-      ];
-      for (const [label, run] of cases) {
-        // Warm-up (prepared statements, page cache): three runs, or one when a run is slow.
-        const first = Date.now();
-        await run();
-        if (Date.now() - first < 1000) for (let w = 0; w < 2; w++) await run();
-        const ms: number[] = [];
-        const started = Date.now();
-        // `runs` samples, but a slow case stops after its time budget once it has 3.
-        for (let r = 0; r < runs && (r < 3 || Date.now() - started < budgetMs); r++) {
-          const started = process.hrtime.bigint();
-          await run();
-          ms.push(Number(process.hrtime.bigint() - started) / 1e6);
-        }
-        timings[label] = ms;
-      }
+      );
     }
-    return timings;
+    return { cases, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
+
+async function timed(run: () => Promise<unknown>): Promise<number> {
+  const started = process.hrtime.bigint();
+  await run();
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+/**
+ * Times every case on both files, alternating one sample on the small file and one on the large, so
+ * that the machine's noise (a shared 2-core host) weighs on both sides of each ratio alike.
+ */
+async function measure(
+  files: [string, string],
+  runs: number,
+  budgetMs: number,
+): Promise<{ timings: [Timings, Timings]; rows: [Rows, Rows] }> {
+  const small = await openTarget(files[0]);
+  let large: BenchTarget | undefined;
+  try {
+    large = await openTarget(files[1]);
+    const timings: [Timings, Timings] = [{}, {}];
+    const rows: [Rows, Rows] = [{}, {}];
+    for (const [index, [label, runSmall]] of small.cases.entries()) {
+      const runLarge = large.cases[index]![1];
+      rows[0][label] = await runSmall();
+      rows[1][label] = await runLarge();
+      // Warm-up (prepared statements, page cache): three runs each, or one when a run is slow.
+      for (const run of [runSmall, runLarge])
+        if ((await timed(run)) < 1000) for (let w = 0; w < 2; w++) await run();
+      const [a, b]: [number[], number[]] = [[], []];
+      const started = Date.now();
+      // `runs` pairs of samples, but a slow case stops after its time budget once it has 3.
+      for (let r = 0; r < runs && (r < 3 || Date.now() - started < budgetMs); r++) {
+        a.push(await timed(runSmall));
+        b.push(await timed(runLarge));
+      }
+      timings[0][label] = a;
+      timings[1][label] = b;
+    }
+    return { timings, rows };
   } finally {
-    await service.shutdown();
-    await store.close();
+    await large?.close();
+    await small.close();
   }
 }
 
@@ -314,15 +363,15 @@ async function main(): Promise<void> {
   const dir = reuse < 0 ? mkdtempSync(join(tmpdir(), 'guichet-bench-api-')) : process.argv[reuse + 1]!;
   let ok = true;
   try {
-    const results: Timings[] = [];
+    const files: string[] = [];
     for (const size of sizes) {
       const file = join(dir, `api-${size}.sqlite`);
-      const started = Date.now();
+      files.push(file);
       if (reuse >= 0 && existsSync(file)) {
         process.stdout.write(`reusing ${file}\n`);
-        results.push(await measure(file, runs, budgetMs));
         continue;
       }
+      const started = Date.now();
       const { insertS, indexS } = await build(file, size);
       const mib = statSync(file).size / 2 ** 20;
       process.stdout.write(
@@ -330,25 +379,37 @@ async function main(): Promise<void> {
           `${((Date.now() - started) / 1000).toFixed(1)} s (insert ${insertS.toFixed(1)} s, ` +
           `indexes ${indexS.toFixed(1)} s; ${mib.toFixed(0)} MiB)\n`,
       );
-      results.push(await measure(file, runs, budgetMs));
     }
-    const [small, large] = results as [Timings, Timings];
+    const {
+      timings: [small, large],
+      rows,
+    } = await measure(files as [string, string], runs, budgetMs);
     const samples = (t: Timings) =>
       Object.values(t)
         .map((ms) => ms.length)
         .join('/');
     process.stdout.write(`samples per case: small ${samples(small)}, large ${samples(large)}\n`);
     process.stdout.write(
-      `\n${'endpoint'.padEnd(56)}${'p95 small'.padStart(12)}${'p95 large'.padStart(12)}  ratio\n`,
+      `\n${'endpoint'.padEnd(56)}${'p95 small'.padStart(12)}${'p95 large'.padStart(12)}` +
+        `${'rows'.padStart(10)}  ratio\n`,
     );
     for (const label of Object.keys(small)) {
       const a = percentile(small[label]!, 95);
       const b = percentile(large[label]!, 95);
       const ratio = b / a;
-      if (ratio > RATIO_TARGET) ok = false;
+      const [rowsA, rowsB] = [rows[0][label]!, rows[1][label]!];
+      // A page of 3 rows against one of 100 says nothing of the table's size: such a case is shown
+      // but not held to the target (the demo agent's partition holds 20 tickets at 10k, 2,000 at 1M).
+      const samePage = rowsA === rowsB;
+      if (samePage && ratio > RATIO_TARGET) ok = false;
+      const verdict = !samePage
+        ? 'pages differ, not compared'
+        : ratio <= RATIO_TARGET
+          ? 'OK'
+          : `ABOVE TARGET (≤ ${RATIO_TARGET})`;
       process.stdout.write(
-        `${label.padEnd(56)}${`${a.toFixed(1)} ms`.padStart(12)}${`${b.toFixed(1)} ms`.padStart(12)}  ` +
-          `${ratio.toFixed(2)} ${ratio <= RATIO_TARGET ? 'OK' : `ABOVE TARGET (≤ ${RATIO_TARGET})`}\n`,
+        `${label.padEnd(56)}${`${a.toFixed(1)} ms`.padStart(12)}${`${b.toFixed(1)} ms`.padStart(12)}` +
+          `${`${rowsA}/${rowsB}`.padStart(10)}  ${ratio.toFixed(2)} ${verdict}\n`,
       );
     }
     if (!process.argv.includes('--no-build')) {
