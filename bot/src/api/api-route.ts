@@ -10,7 +10,7 @@ import { ValidationError } from '../domain/errors';
 import type { ApiCaller } from './api-caller';
 
 /** The methods the API's routes use. */
-export type HttpMethod = 'get' | 'post' | 'put';
+export type HttpMethod = 'get' | 'post' | 'put' | 'delete';
 
 /** What the OpenAPI document needs to know about a route. */
 export interface RouteDoc {

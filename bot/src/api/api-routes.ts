@@ -25,6 +25,7 @@ import { openApiDocument } from './openapi';
 import { quoteApiRoutes } from './quote-api';
 import { sendPdfResponse } from './quote-pdf-response';
 import { anonymiseRoutes } from './anonymise-routes';
+import { beneficiaryRoutes } from './beneficiary-routes';
 import { exportRoutes } from './export-routes';
 import { reportRoutes, sendFileResponse } from './report-routes';
 import { ticketRoutes } from './ticket-routes';
@@ -96,6 +97,7 @@ export function mountApi(server: Server, options: ApiOptions): ApiLifecycle {
     ...reportRoutes(store, beneficiaries),
     ...exportRoutes(store),
     ...anonymiseRoutes(store),
+    ...beneficiaryRoutes(store),
     ...(local ? local.routes() : []),
   ];
   routes.push(openApiRoute(routes, info));
@@ -153,7 +155,7 @@ function indexRoute(info: ApiInfo): ApiRoute {
 
 function mountRoute(server: Server, route: ApiRoute, auth: ApiAuthenticator): void {
   const authenticate = (req: Request) => auth.authenticate(req);
-  server[route.doc.method](
+  server[route.doc.method === 'delete' ? 'del' : route.doc.method](
     route.doc.path,
     apiHandler(async (req, res) => {
       try {

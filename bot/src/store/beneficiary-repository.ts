@@ -3,9 +3,21 @@
  * (the beneficiary id every business document is partitioned by).
  */
 import type { Beneficiary } from '../domain/beneficiaries/beneficiary';
-import type { Container, Doc, Store, Stored } from './port';
+import type { Container, Doc, Filter, Page, Store, Stored } from './port';
 
 export type BeneficiaryDoc = Doc & Beneficiary & { type: 'beneficiary' };
+
+/** What a page of the registry asks for; every condition is optional. */
+export interface BeneficiaryQuery {
+  /** Only these SIRETs (a beneficiary user's own). */
+  readonly sirets?: readonly string[];
+  readonly zone?: string;
+  readonly active?: boolean;
+  /** Digits: a SIRET prefix; anything else: a name prefix, as written (case and accents count). */
+  readonly prefix?: string;
+  readonly limit: number;
+  readonly continuationToken?: string;
+}
 
 /** Reads and writes beneficiaries. */
 export class BeneficiaryRepository {
@@ -53,6 +65,27 @@ export class BeneficiaryRepository {
     } while (continuationToken);
   }
 
+  /** One page of beneficiaries, ordered by name; prefixes are ranges, so the store's index serves them. */
+  async page(q: BeneficiaryQuery): Promise<Page<Stored<BeneficiaryDoc>>> {
+    return this.container.query({
+      crossPartition: true,
+      filters: filtersOf(q),
+      orderBy: [{ field: 'name' }],
+      limit: q.limit,
+      continuationToken: q.continuationToken,
+    });
+  }
+
+  /** Creates a beneficiary; `ConflictError` when its SIRET exists already. */
+  async create(beneficiary: Beneficiary): Promise<Stored<BeneficiaryDoc>> {
+    return this.container.create(toDoc(beneficiary));
+  }
+
+  /** Replaces a beneficiary; `PreconditionFailedError` unless the stored version is still `etag`. */
+  async replace(beneficiary: Beneficiary, etag: string): Promise<Stored<BeneficiaryDoc>> {
+    return this.container.replace(toDoc(beneficiary), { ifMatch: etag });
+  }
+
   /** How many beneficiaries exist (used to decide whether to seed). */
   async count(): Promise<number> {
     let n = 0;
@@ -63,6 +96,27 @@ export class BeneficiaryRepository {
 
 function toDoc(b: Beneficiary): BeneficiaryDoc {
   return { ...b, id: b.siret, pk: b.siret, type: 'beneficiary' };
+}
+
+function filtersOf(q: BeneficiaryQuery): Filter[] {
+  const filters: Filter[] = [{ field: 'type', op: 'eq', value: 'beneficiary' }];
+  if (q.sirets) filters.push({ field: 'id', op: 'in', value: [...q.sirets] });
+  if (q.zone !== undefined) filters.push({ field: 'zone', op: 'eq', value: q.zone });
+  if (q.active !== undefined) filters.push({ field: 'active', op: 'eq', value: q.active });
+  if (q.prefix !== undefined && /^\d+$/.test(q.prefix)) {
+    // Every SIRET has 14 digits: the prefix padded with 0s and with 9s bounds them.
+    filters.push({ field: 'siret', op: 'gte', value: q.prefix.padEnd(14, '0') });
+    filters.push({ field: 'siret', op: 'lte', value: q.prefix.padEnd(14, '9') });
+  } else if (q.prefix !== undefined) {
+    filters.push({ field: 'name', op: 'gte', value: q.prefix });
+    filters.push({ field: 'name', op: 'lt', value: `${q.prefix}\uffff` });
+  }
+  return filters;
+}
+
+/** The beneficiary a stored document holds, without the store's fields. */
+export function beneficiaryOf(doc: BeneficiaryDoc): Beneficiary {
+  return fromDoc(doc);
 }
 
 function fromDoc(doc: BeneficiaryDoc): Beneficiary {

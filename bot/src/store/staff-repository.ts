@@ -6,6 +6,8 @@
 import type { Role } from '../domain/identity/requester';
 import { SYSTEM_PARTITION, type Container, type Doc, type Store } from './port';
 
+const APPROVER: Role = 'Beneficiary.Approver';
+
 export interface StaffMember {
   tenantId: string;
   objectId: string;
@@ -59,5 +61,31 @@ export class StaffRepository {
       limit: 1000,
     });
     return page.items;
+  }
+
+  /** The approvers designated for this beneficiary, by name. */
+  async approvers(beneficiaryId: string): Promise<StaffMember[]> {
+    const page = await this.container.query({
+      pk: beneficiaryId,
+      filters: [{ field: 'roles', op: 'arrayContains', value: APPROVER }],
+      orderBy: [{ field: 'displayName' }],
+      limit: 1000,
+    });
+    return page.items;
+  }
+
+  /** The SIRETs this person is designated approver for in the registry. */
+  async approvedBy(tenantId: string, objectId: string): Promise<string[]> {
+    const page = await this.container.query({
+      crossPartition: true,
+      filters: [{ field: 'id', op: 'eq', value: `${tenantId.toLowerCase()}:${objectId.toLowerCase()}` }],
+      limit: 1000,
+    });
+    return page.items.filter((m) => m.pk !== SYSTEM_PARTITION && m.roles.includes(APPROVER)).map((m) => m.pk);
+  }
+
+  /** Removes a person's entry from a beneficiary's partition; false when there was none. */
+  async remove(beneficiaryId: string, tenantId: string, objectId: string): Promise<boolean> {
+    return this.container.delete(beneficiaryId, `${tenantId.toLowerCase()}:${objectId.toLowerCase()}`);
   }
 }
