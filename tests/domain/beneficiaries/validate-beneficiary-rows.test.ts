@@ -23,6 +23,15 @@ describe('validating a batch of beneficiaries', () => {
     ]);
   });
 
+  it('explains in French a missing field that has no message of its own', () => {
+    const { tenantIds: _omitted, ...withoutTenants } = aBeneficiary();
+    const { issues } = validateBeneficiaryRows([{ line: 4, data: withoutTenants }]);
+    expect(issues).toEqual([
+      { line: 4, path: 'tenantIds', message: expect.stringMatching(/^tenantIds : .*attendu/) },
+    ]);
+    expect(issues[0]!.message).not.toMatch(/expected|received/i);
+  });
+
   it('refuses the same SIRET twice in one file', () => {
     const { issues } = validateBeneficiaryRows([
       { line: 2, data: aBeneficiary() },

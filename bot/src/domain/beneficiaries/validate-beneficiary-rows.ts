@@ -2,6 +2,7 @@
  * Validation of a whole batch of beneficiaries before anything is written: every bad row is
  * reported with its line, and the batch is usable only when no row is bad.
  */
+import { FRENCH_MESSAGES } from '../french-validation';
 import type { Issue } from '../errors';
 import { beneficiaryInputSchema, type Beneficiary } from './beneficiary';
 
@@ -22,7 +23,7 @@ export function validateBeneficiaryRows(rows: SourceRow[]): RowsVerdict {
   const issues: Issue[] = [];
   const firstLineOf = new Map<string, number>();
   for (const row of rows) {
-    const parsed = beneficiaryInputSchema.safeParse(row.data);
+    const parsed = beneficiaryInputSchema.safeParse(row.data, FRENCH_MESSAGES);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const path = issue.path.join('.');

@@ -4,6 +4,7 @@
  * it was made with whatever version comes later. An import is checked whole before anything is
  * written: every bad row is reported with its line, and nothing is usable while one row is bad.
  */
+import { FRENCH_MESSAGES } from '../french-validation';
 import { type LocalDate, formatLocalDate, parseLocalDate } from '../calendar/civil-date';
 import { ImportRejectedError, type Issue, ValidationError } from '../errors';
 import type { SourceRow } from '../beneficiaries/validate-beneficiary-rows';
@@ -39,7 +40,7 @@ export function validatePriceLineRows(rows: readonly SourceRow[]): PriceLineRows
   const firstLineOf = new Map<string, number>();
   let optionLine: number | undefined;
   for (const row of rows) {
-    const parsed = priceLineRowSchema.safeParse(row.data ?? {});
+    const parsed = priceLineRowSchema.safeParse(row.data ?? {}, FRENCH_MESSAGES);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const path = issue.path.join('.');
