@@ -205,4 +205,25 @@ describe('/api/v1/beneficiaries/{siret}/approvers', () => {
     expect((await send('admin', 'DELETE', `/${BELLERIVE}/approvers/${THOMAS}`)).status).toBe(200);
     expect(await approvers()).toEqual([USERS.approver]);
   });
+
+  it('anonymising a former approver on request rewrites the audit of their designation, history kept', async () => {
+    const name = 'Inès Moreau';
+    const before = await events();
+    expect(JSON.stringify(before)).toContain(name);
+    const res = await fetch(`${rig.svc.url}/api/v1/beneficiaries/${BELLERIVE}/contacts/anonymise`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${tokens.admin}`,
+        'content-type': 'application/json',
+        'idempotency-key': 'anonymise-ines-moreau',
+      },
+      body: JSON.stringify({ name, email: 'ines.moreau@bellerive.example', objectId: INES }),
+    });
+    expect(res.status).toBe(200);
+    const after = await events();
+    expect(after.map((e) => [e.id, e.action])).toEqual(before.map((e) => [e.id, e.action]));
+    expect(JSON.stringify(after)).not.toContain(name);
+    expect(JSON.stringify(after)).not.toContain(INES);
+    expect(JSON.stringify(after)).not.toContain('ines.moreau@bellerive.example');
+  });
 });
