@@ -10,7 +10,9 @@ import {
   BELLERIVE,
   isBareError,
   LAMENTIN,
+  call,
   signIn,
+  useDemoTokens,
   useApiService,
   USERS,
   type DemoRole,
@@ -39,29 +41,14 @@ const INES = 'a1b2c3d4-0000-4000-8000-000000000008';
 
 describe('/api/v1/beneficiaries/{siret}/approvers', () => {
   const rig = useApiService();
-  const tokens = {} as Record<DemoRole, string>;
+  const tokens = useDemoTokens(rig);
 
-  beforeAll(async () => {
-    for (const role of Object.keys(USERS) as DemoRole[]) tokens[role] = await signIn(rig.svc, USERS[role]);
-  });
-
-  const send = async <T = unknown>(
+  const send = <T = unknown>(
     role: DemoRole,
     method: 'GET' | 'PUT' | 'DELETE',
     path: string,
     body?: unknown,
-  ): Promise<{ status: number; body: T }> => {
-    const res = await fetch(`${rig.svc.url}/api/v1/beneficiaries${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${tokens[role]}`,
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
-  };
+  ) => call<T>(rig.svc, method, `/api/v1/beneficiaries${path}`, { token: tokens[role], body });
   const approvers = async (siret = BELLERIVE) =>
     (await send<{ items: Approver[] }>('admin', 'GET', `/${siret}/approvers`)).body.items.map(
       (a) => a.objectId,
@@ -144,10 +131,9 @@ describe('/api/v1/beneficiaries/{siret}/approvers', () => {
     ]);
     // Thomas is an approver from now on, with the token he already had.
     const thomasToken = await signIn(rig.svc, THOMAS);
-    const me = await fetch(`${rig.svc.url}/api/v1/beneficiaries/${BELLERIVE}/approvers/${INES}`, {
-      method: 'PUT',
-      headers: { authorization: `Bearer ${thomasToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Inès Moreau', email: 'ines.moreau@bellerive.example' }),
+    const me = await call(rig.svc, 'PUT', `/api/v1/beneficiaries/${BELLERIVE}/approvers/${INES}`, {
+      token: thomasToken,
+      body: { name: 'Inès Moreau', email: 'ines.moreau@bellerive.example' },
     });
     expect(me.status).toBe(200);
     expect(await approvers()).toContain(INES);
@@ -210,14 +196,10 @@ describe('/api/v1/beneficiaries/{siret}/approvers', () => {
     const name = 'Inès Moreau';
     const before = await events();
     expect(JSON.stringify(before)).toContain(name);
-    const res = await fetch(`${rig.svc.url}/api/v1/beneficiaries/${BELLERIVE}/contacts/anonymise`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${tokens.admin}`,
-        'content-type': 'application/json',
-        'idempotency-key': 'anonymise-ines-moreau',
-      },
-      body: JSON.stringify({ name, email: 'ines.moreau@bellerive.example', objectId: INES }),
+    const res = await call(rig.svc, 'POST', `/api/v1/beneficiaries/${BELLERIVE}/contacts/anonymise`, {
+      token: tokens.admin,
+      headers: { 'idempotency-key': 'anonymise-ines-moreau' },
+      body: { name, email: 'ines.moreau@bellerive.example', objectId: INES },
     });
     expect(res.status).toBe(200);
     const after = await events();

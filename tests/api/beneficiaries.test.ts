@@ -12,7 +12,8 @@ import {
   BELLERIVE,
   isBareError,
   LAMENTIN,
-  signIn,
+  call,
+  useDemoTokens,
   useApiService,
   USERS,
   type DemoRole,
@@ -56,31 +57,15 @@ const aBody = (overrides: Record<string, unknown> = {}) => ({
 
 describe('/api/v1/beneficiaries', () => {
   const rig = useApiService();
-  const tokens = {} as Record<DemoRole, string>;
+  const tokens = useDemoTokens(rig);
 
-  beforeAll(async () => {
-    for (const role of Object.keys(USERS) as DemoRole[]) tokens[role] = await signIn(rig.svc, USERS[role]);
-  });
-
-  const send = async <T = unknown>(
+  const send = <T = unknown>(
     role: DemoRole,
     method: 'GET' | 'PUT',
     path: string,
     body?: unknown,
     headers: Record<string, string> = {},
-  ): Promise<{ status: number; body: T }> => {
-    const res = await fetch(`${rig.svc.url}/api/v1/beneficiaries${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${tokens[role]}`,
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...headers,
-      },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
-  };
+  ) => call<T>(rig.svc, method, `/api/v1/beneficiaries${path}`, { token: tokens[role], body, headers });
   const listAll = async (role: DemoRole, query = '') => {
     const sirets: string[] = [];
     let token: string | undefined;

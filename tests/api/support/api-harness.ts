@@ -41,7 +41,7 @@ export interface ApiResponse<T = unknown> {
 /** A JSON call to the service; `token` adds the bearer header. */
 export async function call<T = unknown>(
   svc: RunningService,
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
   options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
 ): Promise<ApiResponse<T>> {
@@ -115,6 +115,15 @@ export function useApiService(env: Record<string, string> = {}): {
     await rig.svc?.stop();
   });
   return rig;
+}
+
+/** Registers a hook that signs in every demo user of `USERS` once the service is up; their tokens by role. */
+export function useDemoTokens(rig: { svc: RunningService }): Record<DemoRole, string> {
+  const tokens = {} as Record<DemoRole, string>;
+  beforeAll(async () => {
+    for (const role of Object.keys(USERS) as DemoRole[]) tokens[role] = await signIn(rig.svc, USERS[role]);
+  });
+  return tokens;
 }
 
 /** True when the body is exactly one error in the API's format, carrying nothing else. */
