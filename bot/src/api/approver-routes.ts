@@ -12,9 +12,7 @@
  * - Every designation, change and removal leaves an audit event in the beneficiary's partition; a
  *   designation repeated as it is writes nothing.
  */
-import { randomBytes } from 'node:crypto';
 import {
-  beneficiaryChangeEvent,
   fieldChanges,
   type BeneficiaryChangeAction,
   type FieldChange,
@@ -26,7 +24,8 @@ import type { Store } from '../store/port';
 import { StaffRepository, type StaffMember } from '../store/staff-repository';
 import { canRead, readScope, type ApiCaller } from './api-caller';
 import { bearerRoute, type ApiRoute } from './api-route';
-import { auditActorOf, recordEvent } from './beneficiary-audit';
+import { auditActorOf } from './beneficiary-audit';
+import { recordRegistryChange } from '../services/beneficiary-service';
 import {
   approverBody,
   approverList,
@@ -187,16 +186,12 @@ async function audit(
   member: StaffMember,
   changes: FieldChange[],
 ): Promise<void> {
-  const event = beneficiaryChangeEvent(
-    {
-      action,
-      beneficiaryId: siret,
-      at: r.now().toISOString(),
-      actor: auditActorOf(caller, role),
-      approver: { tenantId: member.tenantId, objectId: member.objectId },
-      changes,
-    },
-    randomBytes(8).toString('hex'),
-  );
-  await recordEvent(r.store, event);
+  await recordRegistryChange(r.store, {
+    action,
+    beneficiaryId: siret,
+    at: r.now().toISOString(),
+    actor: auditActorOf(caller, role),
+    approver: { tenantId: member.tenantId, objectId: member.objectId },
+    changes,
+  });
 }

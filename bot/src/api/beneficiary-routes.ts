@@ -11,23 +11,16 @@
  *
  * The approvers' routes live in `approver-routes.ts`.
  */
-import { randomBytes } from 'node:crypto';
 import type { Request } from 'restify';
 import { beneficiaryInputSchema, type Beneficiary } from '../domain/beneficiaries/beneficiary';
-import { beneficiaryChangeEvent, beneficiaryChanges } from '../domain/beneficiaries/beneficiary-change-event';
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  PreconditionFailedError,
-  ValidationError,
-} from '../domain/errors';
-import { BeneficiaryRepository, beneficiaryOf } from '../store/beneficiary-repository';
+import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors';
+import { BeneficiaryRepository } from '../store/beneficiary-repository';
 import type { Store } from '../store/port';
+import { bareEtag, saveBeneficiary } from '../services/beneficiary-service';
 import { canRead, readScope, type ApiCaller } from './api-caller';
 import { bearerRoute, parseRequestPart, type ApiRoute } from './api-route';
 import { approverRoutes } from './approver-routes';
-import { auditActorOf, recordEvent } from './beneficiary-audit';
+import { auditActorOf } from './beneficiary-audit';
 import {
   beneficiaryBody,
   beneficiaryListQuery,
@@ -43,7 +36,7 @@ export function beneficiaryRoutes(store: Store, now = () => new Date()): ApiRout
   return [
     listRoute(beneficiaries),
     getRoute(beneficiaries),
-    putRoute(store, beneficiaries, now),
+    putRoute(store, now),
     ...approverRoutes(store, now),
   ];
 }
@@ -100,7 +93,7 @@ function getRoute(beneficiaries: BeneficiaryRepository): ApiRoute {
   );
 }
 
-function putRoute(store: Store, beneficiaries: BeneficiaryRepository, now: () => Date): ApiRoute {
+function putRoute(store: Store, now: () => Date): ApiRoute {
   return bearerRoute(
     {
       method: 'put',
@@ -117,29 +110,9 @@ function putRoute(store: Store, beneficiaries: BeneficiaryRepository, now: () =>
     async (caller, { req, params, body }) => {
       checkAdmin(caller, params.siret);
       const next = parseBeneficiary(params.siret, body);
-      const wanted = ifMatchOf(req);
-      const current = await beneficiaries.get(params.siret);
-      const changes = beneficiaryChanges(current ? beneficiaryOf(current) : undefined, next);
-      // The same content again (a retried call): nothing to write, nothing to record.
-      if (current && changes.length === 0) return viewOf(current);
-      if (wanted !== undefined && (!current || (wanted !== '*' && wanted !== bare(current._etag))))
-        throw new PreconditionFailedError(
-          current
-            ? 'Cette fiche a été modifiée entre-temps : rechargez-la puis recommencez.'
-            : "Ce bénéficiaire n'existe pas : retirez If-Match pour le créer.",
-        );
-      const saved = await write(beneficiaries, next, current?._etag);
-      const event = beneficiaryChangeEvent(
-        {
-          action: current ? 'update' : 'create',
-          beneficiaryId: next.siret,
-          at: now().toISOString(),
-          actor: auditActorOf(caller, 'Admin'),
-          changes,
-        },
-        randomBytes(8).toString('hex'),
-      );
-      await recordEvent(store, event);
+      const ifMatch = ifMatchOf(req);
+      const actor = auditActorOf(caller, 'Admin');
+      const saved = await saveBeneficiary(store, { next, ifMatch, actor, now: now() });
       return viewOf(saved);
     },
   );
@@ -170,25 +143,5 @@ function parseBeneficiary(siret: string, body: unknown): Beneficiary {
 /** The If-Match header without its quotes and weak marker; `*` for any version. */
 function ifMatchOf(req: Request): string | undefined {
   const value = req.header('if-match');
-  return value === undefined || value === '' ? undefined : bare(value);
-}
-
-function bare(etag: string): string {
-  return etag
-    .trim()
-    .replace(/^W\//, '')
-    .replace(/^"(.*)"$/, '$1');
-}
-
-async function write(beneficiaries: BeneficiaryRepository, next: Beneficiary, etag: string | undefined) {
-  if (etag !== undefined) return beneficiaries.replace(next, etag);
-  try {
-    return await beneficiaries.create(next);
-  } catch (err) {
-    if (err instanceof ConflictError)
-      throw new PreconditionFailedError(
-        'Ce bénéficiaire a été créé entre-temps : rechargez-le puis recommencez.',
-      );
-    throw err;
-  }
+  return value === undefined || value === '' ? undefined : bareEtag(value);
 }
