@@ -15,8 +15,8 @@ import { SYSTEM_PARTITION, type Container, type Doc, type Store } from '../../bo
 import { encodeCursor, planQuery } from '../../bot/src/store/sqlite/sqlite-query';
 import { openSqliteStore } from '../../bot/src/store/sqlite/sqlite-store';
 import type { TicketDoc } from '../../bot/src/store/ticket-repository';
-import { aBeneficiary, aTicket, anAgent, anIncidentForm } from '../domain/tickets/factories';
 import { removeTempFiles, tempStoreFile } from './outbox-fixtures';
+import { allOfType, spreadTickets, writeTickets } from './sla-watch-fixtures';
 
 const SUPPORT = { pk: SYSTEM_PARTITION, conversationId: '19:support@thread.tacv2' };
 const quiet = pino({ level: 'silent' });
@@ -27,56 +27,6 @@ const AFTER_80 = new Date('2026-06-08T08:50:00Z');
 const AFTER_BREACH = new Date('2026-06-08T09:00:00Z');
 
 /** `count` severity 1 tickets opened at `now`, spread over ten beneficiaries. */
-function tickets(count: number, prefix: string, now = OPENED, severity: 1 | 3 = 1): Ticket[] {
-  return Array.from({ length: count }, (_, i) => {
-    const siret = `2169001230${String(i % 10).padStart(4, '0')}`;
-    return aTicket({
-      id: `${prefix}-${i}`,
-      number: `INC-2026-${String(i + 1).padStart(6, '0')}`,
-      form: anIncidentForm({ severity }),
-      beneficiary: aBeneficiary({ siret }),
-      declaredBy: anAgent({ beneficiaryIds: [siret] }),
-      now,
-    });
-  });
-}
-
-/** Writes tickets as the ticket service stores them, a batch per partition. */
-async function writeTickets(store: Store, list: Ticket[]): Promise<void> {
-  const byPk = new Map<string, Doc[]>();
-  for (const t of list)
-    byPk.set(t.beneficiaryId, [
-      ...(byPk.get(t.beneficiaryId) ?? []),
-      { ...t, pk: t.beneficiaryId, type: 'ticket' },
-    ]);
-  const business = store.container<Doc>('business');
-  for (const [pk, docs] of byPk) {
-    for (let i = 0; i < docs.length; i += 100) {
-      await business.batch(
-        pk,
-        docs.slice(i, i + 100).map((doc) => ({ op: 'create' as const, doc })),
-      );
-    }
-  }
-}
-
-/** Every document of a type, across partitions. */
-async function all<T extends Doc>(store: Store, type: string): Promise<T[]> {
-  const out: T[] = [];
-  let continuationToken: string | undefined;
-  do {
-    const page = await store.container<T>('business').query({
-      crossPartition: true,
-      filters: [{ field: 'type', op: 'eq', value: type }],
-      limit: 1000,
-      continuationToken,
-    });
-    out.push(...page.items);
-    continuationToken = page.continuationToken;
-  } while (continuationToken);
-  return out;
-}
-
 /**
  * The store with a short random pause before each query and batch of `business`, so that two
  * instances in one process interleave their reads and writes instead of taking turns.
@@ -111,10 +61,10 @@ function jittery(store: Store, seed: number): Store {
 
 /** What the store must hold: each alert's message once, each ticket's `alertsSent` exactly `keys`. */
 async function expectExactlyOnce(store: Store, list: Ticket[], keys: string[]): Promise<void> {
-  const messages = (await all<OutboxMessage>(store, 'outbox')).map((m) => m.id).sort();
+  const messages = (await allOfType<OutboxMessage>(store, 'outbox')).map((m) => m.id).sort();
   const expected = list.flatMap((t) => keys.map((k) => `outbox:${t.id}:alert:${k}`)).sort();
   expect(messages).toEqual(expected);
-  const stored = await all<TicketDoc>(store, 'ticket');
+  const stored = await allOfType<TicketDoc>(store, 'ticket');
   expect(stored).toHaveLength(list.length);
   for (const t of stored) expect(t.alertsSent).toEqual(keys);
 }
@@ -136,7 +86,7 @@ describe('SlaWatch with two instances on one store', () => {
 
   it('sends each alert of 100 due tickets once when both sweep at the same time (one process)', async () => {
     const file = tempStoreFile();
-    const list = tickets(100, 'tkt');
+    const list = spreadTickets(100, { prefix: 'tkt', now: OPENED });
     await writeTickets(open(file), list);
     const [a, b] = [1, 2].map(
       (seed) =>
@@ -168,7 +118,7 @@ describe('SlaWatch with two instances on one store', () => {
 
   it('sends each alert once when two processes sweep the same file at the same time', async () => {
     const file = tempStoreFile();
-    const list = tickets(100, 'tkt');
+    const list = spreadTickets(100, { prefix: 'tkt', now: OPENED });
     await writeTickets(open(file), list);
     // Both children wait for the same instant, so that their sweeps overlap.
     const startAt = Date.now() + 1500;
@@ -225,8 +175,8 @@ describe('SlaWatch reads only due tickets', () => {
     const file = tempStoreFile();
     const store = openSqliteStore({ file });
     try {
-      const notDue = tickets(1000, 'later', '2026-06-08T08:40:00Z', 3);
-      const due = tickets(3, 'due');
+      const notDue = spreadTickets(1000, { prefix: 'later', now: '2026-06-08T08:40:00Z', severity: 3 });
+      const due = spreadTickets(3, { prefix: 'due', now: OPENED });
       await writeTickets(store, [...notDue, ...due]);
       let returned = 0;
       const counting: Store = {

@@ -10,7 +10,6 @@
  */
 import { CloudAdapter } from '@microsoft/agents-hosting';
 import pino from 'pino';
-import type { Ticket } from '../../bot/src/domain/tickets/ticket';
 import { OutboxSender, type SweepResult } from '../../bot/src/jobs/outbox-sender';
 import { RateLimiter } from '../../bot/src/jobs/rate-limiter';
 import { SlaWatch, alertOutboxId, type SlaSweepResult } from '../../bot/src/jobs/sla-watch';
@@ -19,11 +18,11 @@ import { OutboxRepository } from '../../bot/src/store/outbox-repository';
 import { SYSTEM_PARTITION, type Container, type Doc, type Store } from '../../bot/src/store/port';
 import type { TicketDoc } from '../../bot/src/store/ticket-repository';
 import { SdkProactiveDelivery } from '../../bot/src/teams/proactive-delivery';
-import { aBeneficiary, aTicket, anAgent, anIncidentForm } from '../domain/tickets/factories';
 import { openEmulatorStore } from '../store/cosmos-fixtures';
 import { startCosmosTestServer, type CosmosTestServer } from '../store/cosmos-test-server';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
 import { saveConversation } from './outbox-fixtures';
+import { allOfType, spreadTickets, writeTickets } from './sla-watch-fixtures';
 
 const quiet = pino({ level: 'silent' });
 const SUPPORT = { pk: SYSTEM_PARTITION, conversationId: '19:support@thread.tacv2' };
@@ -35,57 +34,6 @@ const TICKETS = 1000;
 const PARTITIONS = 20;
 /** Rounds an instance may take before the test gives up (each round: one watch and one sender sweep). */
 const MAX_ROUNDS = 100;
-
-/** `TICKETS` severity 1 tickets opened at OPENED, spread over PARTITIONS beneficiaries. */
-function dueTickets(): Ticket[] {
-  return Array.from({ length: TICKETS }, (_, i) => {
-    const siret = `2169001230${String(i % PARTITIONS).padStart(4, '0')}`;
-    return aTicket({
-      id: `tkt-${i}`,
-      number: `INC-2026-${String(i + 1).padStart(6, '0')}`,
-      form: anIncidentForm({ severity: 1 }),
-      beneficiary: aBeneficiary({ siret }),
-      declaredBy: anAgent({ beneficiaryIds: [siret] }),
-      now: OPENED,
-    });
-  });
-}
-
-/** Writes tickets as the ticket service stores them: one batch of at most 100 per partition. */
-async function writeTickets(store: Store, list: Ticket[]): Promise<void> {
-  const byPk = new Map<string, Doc[]>();
-  for (const t of list) {
-    byPk.set(t.beneficiaryId, [
-      ...(byPk.get(t.beneficiaryId) ?? []),
-      { ...t, pk: t.beneficiaryId, type: 'ticket' },
-    ]);
-  }
-  for (const [pk, docs] of byPk) {
-    for (let i = 0; i < docs.length; i += 100) {
-      await store.container('business').batch(
-        pk,
-        docs.slice(i, i + 100).map((doc) => ({ op: 'create' as const, doc })),
-      );
-    }
-  }
-}
-
-/** Every document of a type, across partitions. */
-async function all<T extends Doc>(store: Store, type: string): Promise<T[]> {
-  const out: T[] = [];
-  let continuationToken: string | undefined;
-  do {
-    const page = await store.container<T>('business').query({
-      crossPartition: true,
-      filters: [{ field: 'type', op: 'eq', value: type }],
-      limit: 1000,
-      continuationToken,
-    });
-    out.push(...page.items);
-    continuationToken = page.continuationToken;
-  } while (continuationToken);
-  return out;
-}
 
 /**
  * The store with, now and then, a pause before a batch. The two watches read the same due tickets in
@@ -193,7 +141,7 @@ describe('two service instances on one Cosmos DB database', () => {
     for (let n = 0; n < 2; n++)
       stores.push(await openEmulatorStore(server, { database, extraSortShapes: {} }));
     const [storeA, storeB] = stores as [Store, Store];
-    const list = dueTickets();
+    const list = spreadTickets(TICKETS, { prefix: 'tkt', now: OPENED, partitions: PARTITIONS });
     await writeTickets(storeA, list);
     await saveConversation(storeA, connector.serviceUrl, SUPPORT.conversationId, { pk: SYSTEM_PARTITION });
     const a = instance(storeA, 'instance-a', 1);
@@ -209,12 +157,12 @@ describe('two service instances on one Cosmos DB database', () => {
     expect(connector.refused).toEqual([]);
     // What the store says: each alert's message once, sent on the first attempt; each ticket's
     // alert recorded once.
-    const messages = await all<OutboxMessage>(storeB, 'outbox');
+    const messages = await allOfType<OutboxMessage>(storeB, 'outbox');
     expect(messages.map((m) => m.id).sort()).toEqual(
       list.map((t) => alertOutboxId(t.id, 'firstResponse:50')).sort(),
     );
     expect(messages.every((m) => m.status === 'sent' && m.attempts === 1)).toBe(true);
-    const tickets = await all<TicketDoc>(storeB, 'ticket');
+    const tickets = await allOfType<TicketDoc>(storeB, 'ticket');
     expect(tickets).toHaveLength(TICKETS);
     for (const t of tickets) expect(t.alertsSent).toEqual(['firstResponse:50']);
     // Both instances took part, and raced for the same tickets and messages.
