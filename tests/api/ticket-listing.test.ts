@@ -3,7 +3,6 @@
  * the filters or the continuation token it sends; every query it causes names its partition. The
  * Titulaire and the CANUT list across beneficiaries. Filters and paging.
  */
-import { SORT_SHAPES } from '../../bot/src/store/cosmos/cosmos-indexing';
 import type { Ticket } from '../../bot/src/domain/tickets/ticket';
 import type { QuerySpec } from '../../bot/src/store/port';
 import { openSqliteStore } from '../../bot/src/store/sqlite/sqlite-store';
@@ -191,15 +190,6 @@ describe('ticket lists through the local sign-in', () => {
   });
 });
 
-/**
- * Cosmos DB refuses an ORDER BY without its composite index: on the Cosmos project, the tests that
- * sort by last change wait until `cosmos-indexing.ts` declares (updatedAt desc, id); SQLite runs them.
- */
-const sortsByUpdate =
-  process.env.GUICHET_TEST_STORE !== 'cosmos' ||
-  SORT_SHAPES.business.some(([first]) => first?.[0] === 'updatedAt' && first[1] === 'desc');
-const itSortingByUpdate = sortsByUpdate ? it : it.skip;
-
 describe('ticket lists by last change', () => {
   let svc: RunningService;
   let engineer: string;
@@ -219,24 +209,21 @@ describe('ticket lists by last change', () => {
     await svc?.stop();
   });
 
-  itSortingByUpdate(
-    'puts the ticket changed last first with sort=updated, whenever it was received',
-    async () => {
-      const taken = await call(svc, 'POST', `/api/v1/tickets/${LAMENTIN}/${oldest.id}/actions`, {
-        token: engineer,
-        body: { type: 'take' },
-      });
-      expect(taken.status).toBe(200);
+  it('puts the ticket changed last first with sort=updated, whenever it was received', async () => {
+    const taken = await call(svc, 'POST', `/api/v1/tickets/${LAMENTIN}/${oldest.id}/actions`, {
+      token: engineer,
+      body: { type: 'take' },
+    });
+    expect(taken.status).toBe(200);
 
-      const updated = await call<Page>(svc, 'GET', '/api/v1/tickets?sort=updated', { token: engineer });
-      expect(updated.body.items.map((t) => t.id)).toEqual([oldest.id, newest.id, expect.any(String)]);
-      const recent = await call<Page>(svc, 'GET', '/api/v1/tickets?sort=recent', { token: engineer });
-      expect(recent.body.items.map((t) => t.id)[0]).toBe(newest.id);
-      expect(recent.body.items.at(-1)!.id).toBe(oldest.id);
-    },
-  );
+    const updated = await call<Page>(svc, 'GET', '/api/v1/tickets?sort=updated', { token: engineer });
+    expect(updated.body.items.map((t) => t.id)).toEqual([oldest.id, newest.id, expect.any(String)]);
+    const recent = await call<Page>(svc, 'GET', '/api/v1/tickets?sort=recent', { token: engineer });
+    expect(recent.body.items.map((t) => t.id)[0]).toBe(newest.id);
+    expect(recent.body.items.at(-1)!.id).toBe(oldest.id);
+  });
 
-  itSortingByUpdate('pages through sort=updated without losing or repeating a ticket', async () => {
+  it('pages through sort=updated without losing or repeating a ticket', async () => {
     const items = await allPages(svc, engineer, 'sort=updated&limit=1');
     expect(items).toHaveLength(3);
     expect(new Set(items.map((t) => t.id)).size).toBe(3);
