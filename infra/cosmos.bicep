@@ -38,6 +38,7 @@ var containerNames = [
   'business'
   'catalogue'
   'counters'
+  'views'
 ]
 
 // Per container: range index on every path plus the composite indexes its sorted queries need,

@@ -102,7 +102,7 @@ describe('Azure templates (infra/*.bicep, read as text)', () => {
     expect(propertyOf(account, 'minimalTlsVersion')).toBe("'Tls12'");
   });
 
-  it('creates the six containers of the store port on /pk, with the composite indexes its queries need', () => {
+  it('creates every container of the store port on /pk, with the composite indexes its queries need', () => {
     const names = /^var containerNames = (\[[^\]]*\])/m.exec(cosmos)?.[1] ?? '';
     expect(stringsOf(names)).toEqual([...CONTAINERS]);
     const containers = declarationOf(cosmos, 'containers');

@@ -26,7 +26,10 @@ export function spreadTickets(
   });
 }
 
-/** Writes tickets as the ticket service stores them: batches of at most 100 per partition. */
+/**
+ * Writes tickets as the ticket service stores them, in batches as large as a partition's batch
+ * takes: 100 operations, one of which the store adds (the batch's view-sync marker).
+ */
 export async function writeTickets(store: Store, list: Ticket[]): Promise<void> {
   const byPk = new Map<string, Doc[]>();
   for (const t of list)
@@ -35,10 +38,10 @@ export async function writeTickets(store: Store, list: Ticket[]): Promise<void> 
       { ...t, pk: t.beneficiaryId, type: 'ticket' },
     ]);
   for (const [pk, docs] of byPk) {
-    for (let i = 0; i < docs.length; i += 100) {
+    for (let i = 0; i < docs.length; i += 99) {
       await store.container('business').batch(
         pk,
-        docs.slice(i, i + 100).map((doc) => ({ op: 'create' as const, doc })),
+        docs.slice(i, i + 99).map((doc) => ({ op: 'create' as const, doc })),
       );
     }
   }

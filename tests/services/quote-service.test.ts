@@ -228,8 +228,11 @@ describe('quote service', () => {
       ConflictError,
     );
     const after = JSON.parse(await rig.snapshot()) as string[][];
-    // Only the order counter moved (a number is taken before the batch); no document changed.
-    const withoutCounters = (rows: string[][]) => rows.filter((r) => r[0] !== 'counters');
+    // Only the order counter moved (a number is taken before the batch) and the agenda was told of
+    // work in the partition (before the batch, by design: the next visit removes an entry with
+    // nothing behind it); no document changed.
+    const withoutCounters = (rows: string[][]) =>
+      rows.filter((r) => r[0] !== 'counters' && !(r[0] === 'views' && r[1] === 'agenda'));
     expect(withoutCounters(after)).toEqual(withoutCounters(JSON.parse(before)));
     expect((await rig.deps.quotes.quotes.get(BELLERIVE, quote.id))!.status).toBe('sent');
   });

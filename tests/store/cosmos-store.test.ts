@@ -79,7 +79,7 @@ describe('cosmos store', () => {
     try {
       const { resources } = await client.database(database).containers.readAll().fetchAll();
       expect(resources.map((c) => c.id).sort()).toEqual(
-        ['beneficiaries', 'business', 'catalogue', 'conversations', 'counters', 'staff'].sort(),
+        ['beneficiaries', 'business', 'catalogue', 'conversations', 'counters', 'staff', 'views'].sort(),
       );
       for (const c of resources) expect(c.partitionKey?.paths).toEqual(['/pk']);
       const business = resources.find((c) => c.id === 'business')!;

@@ -20,6 +20,9 @@
  *   SIRET, so that a change, its audit event and its notifications commit in one `batch`.
  * - `beneficiaries`, `staff`, `conversations`: the registries.
  * - `catalogue`: the price schedule; `counters`: sequences such as ticket numbers.
+ * - `views`: documents derived from `business` for what staff and background jobs read across
+ *   beneficiaries (open tickets by due time, the agenda of partitions with work pending), each view in
+ *   one fixed partition so that reading it is a single-partition query (see `store/views/`).
  */
 export const CONTAINERS = [
   'beneficiaries',
@@ -28,6 +31,7 @@ export const CONTAINERS = [
   'business',
   'catalogue',
   'counters',
+  'views',
 ] as const;
 export type ContainerName = (typeof CONTAINERS)[number];
 
@@ -103,7 +107,10 @@ export interface Container<T extends Doc = Doc> {
   /** Returns false when nothing was there to delete. */
   delete(pk: string, id: string, options?: WriteOptions): Promise<boolean>;
   query(spec: QuerySpec): Promise<Page<Stored<T>>>;
-  /** Atomic within partition `pk`: all operations apply or none does. */
+  /**
+   * Atomic within partition `pk`: all operations apply or none does. At most 100 operations; in
+   * `business`, a batch that writes tickets gets one more from the store (its view-sync marker).
+   */
   batch(pk: string, operations: BatchOperation<T>[]): Promise<void>;
 }
 

@@ -49,6 +49,14 @@ export const SORT_SHAPES: Readonly<Record<ContainerName, readonly SortShape[]>> 
   conversations: [[desc('updatedAt'), ID]],
   catalogue: [[asc('validFrom'), ID]],
   counters: [],
+  // Each view is one partition (store/views/): single-partition queries, sorted like the lists they serve.
+  views: [
+    [asc('dueAt'), ID], // agenda: partitions with work due
+    [asc('nextAlertAt'), ID], // open tickets: next SLA alert passed
+    [asc('firstResponseDueAt'), ID], // open tickets, most urgent first
+    [desc('receivedAt'), ID], // open tickets, most recent first
+    [desc('updatedAt'), ID], // open tickets, last changes first
+  ],
 };
 
 interface CompositePath {

@@ -14,6 +14,7 @@ import { CosmosContainer, type RequestChargeSink } from './cosmos-container';
 import { toDomainError, unavailable } from './cosmos-errors';
 import { SORT_SHAPES, type SortShape } from './cosmos-indexing';
 import { provision } from './cosmos-provisioning';
+import { withViews } from '../views/projecting-store';
 
 /** How Guichet signs in to the account. */
 export type CosmosAuth = { key: string } | { credential: TokenCredential };
@@ -86,7 +87,7 @@ export async function openCosmosStore(options: CosmosStoreOptions): Promise<Cosm
   const database = client.database(options.database);
   try {
     const containers = await provision(database, shapes);
-    return new CosmosStoreImpl(client, database, containers, shapes, options);
+    return withViews(new CosmosStoreImpl(client, database, containers, shapes, options));
   } catch (err) {
     client.dispose();
     if (err instanceof GuichetError) throw err;

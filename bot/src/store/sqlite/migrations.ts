@@ -8,6 +8,8 @@
 import type Database from 'better-sqlite3';
 import { StoreUnavailableError } from '../../domain/errors';
 import { LIST_INDEX_STATEMENTS, OPEN_SEVERITY_INDEX_STATEMENTS } from './list-indexes';
+import { QUOTE_VIEW_INDEX_STATEMENTS } from './quote-view-indexes';
+import { VIEW_INDEX_STATEMENTS } from './view-indexes';
 
 /** One schema change: a stable id (sorts in application order) and the SQL that applies it. */
 export interface Migration {
@@ -100,6 +102,16 @@ export const MIGRATIONS: readonly Migration[] = [
     id: '0006-open-ticket-severity-indexes',
     // The dashboard counts open tickets per severity: keyed by severity, a count reads its page only.
     sql: OPEN_SEVERITY_INDEX_STATEMENTS.join('\n'),
+  },
+  {
+    id: '0007-view-indexes',
+    // The agenda and the open-ticket view (store/views/) in their orders: see view-indexes.ts.
+    sql: VIEW_INDEX_STATEMENTS.join('\n'),
+  },
+  {
+    id: '0008-quote-view-indexes',
+    // The quote and order views in their orders: see quote-view-indexes.ts.
+    sql: QUOTE_VIEW_INDEX_STATEMENTS.join('\n'),
   },
 ];
 

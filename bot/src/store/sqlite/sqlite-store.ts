@@ -8,6 +8,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { GuichetError, StoreUnavailableError, ValidationError } from '../../domain/errors';
 import { CONTAINERS, type Container, type ContainerName, type Doc, type Store } from '../port';
+import { withViews } from '../views/projecting-store';
 import { applyMigrations } from './migrations';
 import { prepareStatements, SqliteContainer, type DocumentStatements } from './sqlite-container';
 
@@ -56,7 +57,7 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     db.close();
     throw err;
   }
-  return new SqliteStoreImpl(db, 'file' in options ? options.file : undefined);
+  return withViews(new SqliteStoreImpl(db, 'file' in options ? options.file : undefined));
 }
 
 class SqliteStoreImpl implements SqliteStore {

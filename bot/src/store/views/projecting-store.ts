@@ -1,0 +1,152 @@
+/**
+ * Keeps the `views` container in step with `business`, whatever adapter and whatever caller writes.
+ *
+ * Every write to `business` that changes a projected document (a ticket) or queues an outbox message
+ * goes through the same three steps:
+ * 1. the agenda announces work in the partition (before the commit: see `agenda.ts`);
+ * 2. the write commits, with a view-sync marker per projected document in the same atomic batch;
+ * 3. the views are refreshed and the markers removed at once. A failure there (or a crash) loses
+ *    nothing: the marker and the agenda entry stay, and the next visit of the partition finishes it.
+ *
+ * Writes of any other document, and every read, go straight to the adapter.
+ */
+import { NotFoundError } from '../../domain/errors';
+import type { BatchOperation, Container, Doc, Page, QuerySpec, Store, Stored, WriteOptions } from '../port';
+import { Agenda, type AgendaEntry } from './agenda';
+import { PROJECTIONS, projectedTypes, type Projection } from './view-projections';
+import { ViewRefresher } from './view-refresher';
+import type { ViewRow } from './view-row';
+import { viewSync, type ViewSource } from './view-sync';
+
+/** What the `business` container of a store with views may be asked besides the port. */
+export interface ViewsOptions {
+  projections?: readonly Projection[];
+  /** Wall clock of touches, tombstones and markers (tests). */
+  wallClock?: () => Date;
+}
+
+class ProjectingContainer implements Container<Doc> {
+  private readonly projected: Set<string>;
+
+  constructor(
+    private readonly inner: Container<Doc>,
+    private readonly agenda: Agenda,
+    private readonly refresher: ViewRefresher,
+    projections: readonly Projection[],
+    private readonly wallClock: () => Date,
+  ) {
+    this.projected = projectedTypes(projections);
+  }
+
+  read(pk: string, id: string): Promise<Stored<Doc> | undefined> {
+    return this.inner.read(pk, id);
+  }
+
+  query(spec: QuerySpec): Promise<Page<Stored<Doc>>> {
+    return this.inner.query(spec);
+  }
+
+  async create(doc: Doc): Promise<Stored<Doc>> {
+    return this.single(doc, { op: 'create', doc }, () => this.inner.create(doc));
+  }
+
+  async replace(doc: Doc, options?: WriteOptions): Promise<Stored<Doc>> {
+    const op: BatchOperation<Doc> = {
+      op: 'replace',
+      doc,
+      ...(options?.ifMatch ? { ifMatch: options.ifMatch } : {}),
+    };
+    return this.single(doc, op, () => this.inner.replace(doc, options));
+  }
+
+  async upsert(doc: Doc, options?: WriteOptions): Promise<Stored<Doc>> {
+    // A batch upsert takes no ETag: a guarded upsert of a projected document is a guarded replace.
+    const op: BatchOperation<Doc> = options?.ifMatch
+      ? { op: 'replace', doc, ifMatch: options.ifMatch }
+      : { op: 'upsert', doc };
+    return this.single(doc, op, () => this.inner.upsert(doc, options));
+  }
+
+  async delete(pk: string, id: string, options?: WriteOptions): Promise<boolean> {
+    const current = await this.inner.read(pk, id);
+    if (!current || !this.watched(current)) return this.inner.delete(pk, id, options);
+    try {
+      await this.batch(pk, [{ op: 'delete', id, ...(options?.ifMatch ? { ifMatch: options.ifMatch } : {}) }]);
+      return true;
+    } catch (err) {
+      if (err instanceof NotFoundError) return false;
+      throw err;
+    }
+  }
+
+  async batch(pk: string, operations: BatchOperation<Doc>[]): Promise<void> {
+    const { sources, outbox } = await this.sourcesOf(pk, operations);
+    if (sources.length === 0 && !outbox) return this.inner.batch(pk, operations);
+    await this.agenda.touch(pk);
+    if (sources.length === 0) return this.inner.batch(pk, operations);
+    const marker = viewSync(pk, sources, this.wallClock().toISOString());
+    await this.inner.batch(pk, [...operations, { op: 'create', doc: marker }]);
+    try {
+      await this.refresher.settle(marker);
+    } catch {
+      // Committed: the marker and the agenda entry stay, and the next visit refreshes the views.
+    }
+  }
+
+  /** A single write of a watched document goes through `batch`, then reads the result back. */
+  private async single(doc: Doc, op: BatchOperation<Doc>, direct: () => Promise<Stored<Doc>>) {
+    if (!this.watched(doc)) return direct();
+    await this.batch(doc.pk, [op]);
+    const stored = await this.inner.read(doc.pk, doc.id);
+    if (!stored) throw new NotFoundError('Ce document');
+    return stored;
+  }
+
+  private watched(doc: Doc): boolean {
+    return doc.type === 'outbox' || this.projected.has(doc.type as string);
+  }
+
+  private async sourcesOf(pk: string, operations: readonly BatchOperation<Doc>[]) {
+    const sources: ViewSource[] = [];
+    let outbox = false;
+    for (const op of operations) {
+      if (op.op === 'delete') {
+        const gone = await this.inner.read(pk, op.id);
+        if (gone && this.projected.has(gone.type as string)) sources.push({ id: op.id });
+        continue;
+      }
+      if (op.doc.type === 'outbox') outbox = true;
+      else if (this.projected.has(op.doc.type as string))
+        sources.push({ id: op.doc.id, type: op.doc.type as string });
+    }
+    return { sources, outbox };
+  }
+}
+
+/**
+ * The store with its views kept: `business` writes feed the views and the agenda. Other containers,
+ * and everything else about the store (its kind, its file, ping, close), are the adapter's own.
+ */
+export function withViews<S extends Store>(inner: S, options: ViewsOptions = {}): S {
+  const projections = options.projections ?? PROJECTIONS;
+  const wallClock = options.wallClock ?? (() => new Date());
+  const views = inner.container<ViewRow>('views');
+  const agenda = new Agenda(inner.container<AgendaEntry>('views'), wallClock);
+  const business = new ProjectingContainer(
+    inner.container('business'),
+    agenda,
+    new ViewRefresher(inner.container('business'), views, projections, wallClock),
+    projections,
+    wallClock,
+  );
+  const container = (<T extends Doc>(name: Parameters<Store['container']>[0]) =>
+    name === 'business' ? business : inner.container<T>(name)) as Store['container'];
+  // Everything but `container` is the adapter's, run on the adapter itself (so `close` closes it).
+  return new Proxy(inner, {
+    get(target, property) {
+      if (property === 'container') return container;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}

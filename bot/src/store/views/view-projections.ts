@@ -1,0 +1,58 @@
+/**
+ * The views Guichet keeps, and which `business` documents feed each of them.
+ *
+ * A projection says, for one source `type`, whether a document belongs to its view and which of its
+ * fields the row keeps. It must be a pure function of the document: rows are recomputed from the
+ * stored source at any time, by whoever holds a fresh copy, and must come out the same.
+ */
+import { isOpenStatus, type TicketStatus } from '../../domain/tickets/ticket';
+import type { Doc } from '../port';
+
+/** Partition of the open tickets (staff's queue, SLA watch). */
+export const OPEN_TICKETS_VIEW = 'open-tickets';
+
+/** One view fed by one type of `business` document. */
+export interface Projection {
+  /** The view's partition in the `views` container. */
+  view: string;
+  /** `type` of the source documents. */
+  sourceType: string;
+  /** The fields of the row, or undefined when the document is not in the view. */
+  project(doc: Doc & { type: string }): Record<string, unknown> | undefined;
+}
+
+/** Source fields a row never copies: the row has its own. */
+function withoutStoreFields(doc: Doc): Record<string, unknown> {
+  const {
+    id: _id,
+    pk: _pk,
+    type: _type,
+    _etag: _e,
+    _ts: _t,
+    ...fields
+  } = doc as Doc & {
+    _etag?: string;
+    _ts?: string;
+  };
+  return fields;
+}
+
+/** Open tickets, whole: staff lists show every field a beneficiary's list shows. */
+export const OPEN_TICKETS: Projection = {
+  view: OPEN_TICKETS_VIEW,
+  sourceType: 'ticket',
+  project: (doc) => (isOpenStatus(doc.status as TicketStatus) ? withoutStoreFields(doc) : undefined),
+};
+
+/** Every projection; a source type may feed several views. */
+export const PROJECTIONS: readonly Projection[] = [OPEN_TICKETS];
+
+/** The projections fed by documents of `type`. */
+export function projectionsOf(type: unknown, all: readonly Projection[] = PROJECTIONS): Projection[] {
+  return all.filter((p) => p.sourceType === type);
+}
+
+/** The source types of the projections: a write of one of them must refresh its views. */
+export function projectedTypes(all: readonly Projection[] = PROJECTIONS): Set<string> {
+  return new Set(all.map((p) => p.sourceType));
+}

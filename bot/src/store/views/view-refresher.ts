@@ -1,0 +1,113 @@
+/**
+ * Brings the view rows of one `business` document up to date with the document as it is stored.
+ *
+ * No version number is needed, and any number of writers may refresh the same row at once: each one
+ * reads the row (its ETag), *then* the source, and writes the row on that ETag. A writer whose read
+ * of the source is older than another's write finds the ETag changed, reads both again and retries,
+ * so the row that stays is computed from a read made after the last change that was refreshed.
+ * A source that leaves a view leaves a tombstone (see `view-row.ts`), so that the "no row yet" state,
+ * which has no ETag, only exists before a document's first appearance.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import { ConflictError, NotFoundError, PreconditionFailedError } from '../../domain/errors';
+import type { Container, Doc, Stored } from '../port';
+import { PROJECTIONS, projectionsOf, type Projection } from './view-projections';
+import { tombstoneOf, viewRow, viewRowId, type ViewRow } from './view-row';
+import { VIEW_SYNC_TYPE, type ViewSync } from './view-sync';
+
+/** Retries of one row when other writers keep changing it: each retry means one of them succeeded. */
+const MAX_ATTEMPTS = 8;
+
+/** Markers handled per repair of one partition. */
+const REPAIR_PAGE = 100;
+
+type SourceDoc = Doc & { type: string };
+
+/** Refreshes view rows from their sources. */
+export class ViewRefresher {
+  constructor(
+    private readonly business: Container<Doc>,
+    private readonly views: Container<ViewRow>,
+    private readonly projections: readonly Projection[] = PROJECTIONS,
+    private readonly wallClock: () => Date = () => new Date(),
+  ) {}
+
+  /**
+   * Refreshes every view of document `sourceId` of partition `pk`. `sourceType` narrows the views
+   * (undefined: all, e.g. after a delete, when the type is gone with the document).
+   */
+  async refresh(pk: string, sourceId: string, sourceType?: string): Promise<void> {
+    const projections =
+      sourceType === undefined ? this.projections : projectionsOf(sourceType, this.projections);
+    for (const projection of projections) await this.refreshRow(projection, pk, sourceId);
+  }
+
+  /** Refreshes the views of every document a marker names, then removes the marker. */
+  async settle(marker: ViewSync): Promise<void> {
+    for (const source of marker.sources) await this.refresh(marker.pk, source.id, source.type);
+    await this.business.delete(marker.pk, marker.id);
+  }
+
+  /**
+   * Finishes the refreshes a crash (or a failure after the commit) left in partition `pk`; returns
+   * how many markers are left (more than a page, or refreshes that failed again).
+   */
+  async repair(pk: string): Promise<number> {
+    const page = await this.business.query({
+      pk,
+      filters: [{ field: 'type', op: 'eq', value: VIEW_SYNC_TYPE }],
+      limit: REPAIR_PAGE,
+    });
+    let left = page.continuationToken ? 1 : 0;
+    for (const marker of page.items as Stored<ViewSync>[]) {
+      try {
+        await this.settle(marker);
+      } catch {
+        left++;
+      }
+    }
+    return left;
+  }
+
+  /** The compare-and-set loop of one row (see the file comment). */
+  private async refreshRow(projection: Projection, pk: string, sourceId: string): Promise<void> {
+    const rowId = viewRowId(pk, sourceId);
+    for (let attempt = 1; ; attempt++) {
+      const row = await this.views.read(projection.view, rowId);
+      const source = (await this.business.read(pk, sourceId)) as Stored<SourceDoc> | undefined;
+      const fields = source?.type === projection.sourceType ? projection.project(source) : undefined;
+      try {
+        await this.write(projection, row, source, fields);
+        return;
+      } catch (err) {
+        const lost =
+          err instanceof PreconditionFailedError ||
+          err instanceof ConflictError ||
+          err instanceof NotFoundError;
+        if (!lost || attempt >= MAX_ATTEMPTS) throw err;
+      }
+    }
+  }
+
+  private async write(
+    projection: Projection,
+    row: Stored<ViewRow> | undefined,
+    source: SourceDoc | undefined,
+    fields: Record<string, unknown> | undefined,
+  ): Promise<void> {
+    if (fields === undefined || source === undefined) {
+      if (!row || row.removedAt !== undefined) return;
+      await this.views.replace(tombstoneOf(row, this.wallClock().toISOString()), { ifMatch: row._etag });
+      return;
+    }
+    // As stored: fields holding `undefined` are dropped, so the comparison below sees what a read gives.
+    const wanted = JSON.parse(JSON.stringify(viewRow(projection.view, source, fields))) as ViewRow;
+    if (!row) {
+      await this.views.create(wanted);
+      return;
+    }
+    const { _etag, _ts, ...current } = row;
+    if (isDeepStrictEqual(current, wanted)) return;
+    await this.views.replace(wanted, { ifMatch: _etag });
+  }
+}
