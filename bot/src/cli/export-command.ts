@@ -16,12 +16,13 @@ import { normaliseSiret, siretProblem } from '../domain/beneficiaries/siret';
 import { ValidationError } from '../domain/errors';
 import { exportBeneficiaryData, operatorActor } from '../services/export-service';
 import { openStore } from '../store/open-store';
-import { CONTAINERS, type Store } from '../store/port';
+import { SOURCE_CONTAINERS, type Store } from '../store/port';
 import { storeConfigOf } from '../store/store-config';
 import {
   DUMP_FORMAT,
   DUMP_VERSION,
   dumpEntry,
+  isRecord,
   emptyCounts,
   type DumpHeader,
   type DumpTrailer,
@@ -116,7 +117,7 @@ async function runExportAll(file: string, out: NodeJS.WritableStream, deps: Comm
     const trailer = await writeWholeStream(file, (sink) =>
       writeStoreDump(store, sink, (deps.now ?? (() => new Date()))()),
     );
-    const counts = CONTAINERS.map((name) => `${name} ${trailer.containers[name]}`).join(', ');
+    const counts = SOURCE_CONTAINERS.map((name) => `${name} ${trailer.containers[name]}`).join(', ');
     out.write(`Export complet écrit dans ${file} : ${trailer.documents} document(s) (${counts}).\n`);
     return 0;
   });
@@ -136,15 +137,16 @@ export async function writeStoreDump(
   };
   await sink(JSON.stringify(header));
   const containers = emptyCounts();
-  for (const name of CONTAINERS) {
+  for (const name of SOURCE_CONTAINERS) {
     let continuationToken: string | undefined;
     do {
       // An operator's tool, not a user's request: reading across partitions is the point.
       const page = await store
         .container(name)
         .query({ crossPartition: true, limit: DUMP_PAGE, continuationToken });
-      for (const doc of page.items) await sink(JSON.stringify(dumpEntry(name, doc)));
-      containers[name] += page.items.length;
+      const records = page.items.filter((doc) => isRecord(name, doc));
+      for (const doc of records) await sink(JSON.stringify(dumpEntry(name, doc)));
+      containers[name] += records.length;
       continuationToken = page.continuationToken;
     } while (continuationToken);
   }

@@ -35,6 +35,16 @@ export const CONTAINERS = [
 ] as const;
 export type ContainerName = (typeof CONTAINERS)[number];
 
+/**
+ * The containers whose documents are the record: everything but `views`, which the store derives
+ * from `business` as documents are written. A whole-store export moves these only; the target store
+ * builds its views again as it imports them.
+ */
+export const SOURCE_CONTAINERS = CONTAINERS.filter(
+  (name): name is Exclude<ContainerName, 'views'> => name !== 'views',
+);
+export type SourceContainerName = Exclude<ContainerName, 'views'>;
+
 /** Partition of documents that belong to no beneficiary (staff, CANUT and Titulaire channels, counters). */
 export const SYSTEM_PARTITION = '_system';
 

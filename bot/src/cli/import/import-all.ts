@@ -15,10 +15,11 @@ import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { ConflictError, ValidationError } from '../../domain/errors';
-import { CONTAINERS, type ContainerName, type Store } from '../../store/port';
+import { SOURCE_CONTAINERS, type SourceContainerName, type Store } from '../../store/port';
 import {
   checkTrailer,
   emptyCounts,
+  isRecord,
   parseBodyLine,
   parseHeader,
   type DumpEntry,
@@ -39,7 +40,7 @@ export interface ImportAllOptions {
 
 export interface ImportAllResult {
   /** Documents in the dump, per container. */
-  containers: Record<ContainerName, number>;
+  containers: Record<SourceContainerName, number>;
   documents: number;
   /** Documents written (all but the counters kept). */
   written: number;
@@ -62,7 +63,7 @@ async function* dumpLines(file: string): AsyncGenerator<{ text: string; line: nu
 /** First pass: every line valid, the trailer matching; the documents' keys. */
 async function checkDump(
   file: string,
-): Promise<{ keys: Set<string>; counts: Record<ContainerName, number> }> {
+): Promise<{ keys: Set<string>; counts: Record<SourceContainerName, number> }> {
   const keys = new Set<string>();
   const counts = emptyCounts();
   let trailer: DumpTrailer | undefined;
@@ -96,14 +97,14 @@ async function foreignDocuments(
 ): Promise<{ count: number; examples: string[] }> {
   let count = 0;
   const examples: string[] = [];
-  for (const name of CONTAINERS) {
+  for (const name of SOURCE_CONTAINERS) {
     let continuationToken: string | undefined;
     do {
       const page = await store
         .container(name)
         .query({ crossPartition: true, limit: PAGE, continuationToken });
       for (const doc of page.items) {
-        if (keys.has(keyOf(name, doc.pk, doc.id))) continue;
+        if (!isRecord(name, doc) || keys.has(keyOf(name, doc.pk, doc.id))) continue;
         count++;
         if (examples.length < EXAMPLES) examples.push(`${name}/${doc.pk}/${doc.id}`);
       }

@@ -8,10 +8,12 @@
  *
  * Documents are written without the store's metadata (`_etag`, `_ts`): the target store sets its
  * own on import. The trailer tells a complete dump from a cut one: an import checks it before
- * writing anything.
+ * writing anything. Derived documents are left out (the `views` container, and the view-sync
+ * markers of refreshes in progress): the target store derives them again from what it imports.
  */
 import { ValidationError } from '../../domain/errors';
-import { CONTAINERS, type ContainerName, type Doc } from '../../store/port';
+import { SOURCE_CONTAINERS, type Doc, type SourceContainerName } from '../../store/port';
+import { VIEW_SYNC_TYPE } from '../../store/views/view-sync';
 
 export const DUMP_FORMAT = 'guichet-store-dump';
 export const DUMP_VERSION = 1;
@@ -27,7 +29,7 @@ export interface DumpHeader {
 
 /** One document and where it lives. */
 export interface DumpEntry {
-  container: ContainerName;
+  container: SourceContainerName;
   pk: string;
   doc: Doc;
 }
@@ -36,16 +38,24 @@ export interface DumpEntry {
 export interface DumpTrailer {
   end: true;
   documents: number;
-  containers: Record<ContainerName, number>;
+  containers: Record<SourceContainerName, number>;
 }
 
 /** Zero per container, in the port's order. */
-export function emptyCounts(): Record<ContainerName, number> {
-  return Object.fromEntries(CONTAINERS.map((name) => [name, 0])) as Record<ContainerName, number>;
+export function emptyCounts(): Record<SourceContainerName, number> {
+  return Object.fromEntries(SOURCE_CONTAINERS.map((name) => [name, 0])) as Record<
+    SourceContainerName,
+    number
+  >;
+}
+
+/** False of the documents a store derives by itself (a view refresh in progress). */
+export function isRecord(container: SourceContainerName, doc: Doc): boolean {
+  return !(container === 'business' && doc.type === VIEW_SYNC_TYPE);
 }
 
 /** A document as dumped: its fields without the store's metadata. */
-export function dumpEntry(container: ContainerName, stored: Doc): DumpEntry {
+export function dumpEntry(container: SourceContainerName, stored: Doc): DumpEntry {
   const { _etag, _ts, ...doc } = stored as Doc & { _etag?: unknown; _ts?: unknown };
   return { container, pk: doc.pk, doc };
 }
@@ -85,7 +95,7 @@ export function parseBodyLine(text: string, line: number): DumpEntry | DumpTrail
   const value = parseJson(text, line);
   if (value.end === true) return value as unknown as DumpTrailer;
   const { container, pk, doc } = value as { container?: unknown; pk?: unknown; doc?: unknown };
-  if (!CONTAINERS.includes(container as ContainerName)) {
+  if (!SOURCE_CONTAINERS.includes(container as SourceContainerName)) {
     throw lineError(line, `conteneur inconnu ${JSON.stringify(container)}.`);
   }
   const d = doc as Partial<Doc> | undefined;
@@ -93,11 +103,14 @@ export function parseBodyLine(text: string, line: number): DumpEntry | DumpTrail
     throw lineError(line, 'document sans identifiant ni partition.');
   }
   if (d.pk !== pk) throw lineError(line, 'la partition de la ligne et celle du document diffèrent.');
-  return { container: container as ContainerName, pk: d.pk, doc: d as Doc };
+  return { container: container as SourceContainerName, pk: d.pk, doc: d as Doc };
 }
 
 /** Checks that the trailer matches what was read: a cut or edited dump is refused whole. */
-export function checkTrailer(trailer: DumpTrailer | undefined, counts: Record<ContainerName, number>): void {
+export function checkTrailer(
+  trailer: DumpTrailer | undefined,
+  counts: Record<SourceContainerName, number>,
+): void {
   const documents = Object.values(counts).reduce((a, b) => a + b, 0);
   if (trailer === undefined) {
     throw new ValidationError(
@@ -105,7 +118,7 @@ export function checkTrailer(trailer: DumpTrailer | undefined, counts: Record<Co
         'Refaites l’export : rien n’a été importé.',
     );
   }
-  const same = CONTAINERS.every((name) => (trailer.containers?.[name] ?? 0) === counts[name]);
+  const same = SOURCE_CONTAINERS.every((name) => (trailer.containers?.[name] ?? 0) === counts[name]);
   if (trailer.documents !== documents || !same) {
     throw new ValidationError(
       `Fichier d'export incohérent : ${trailer.documents} document(s) annoncés, ${documents} lus. ` +
