@@ -1,8 +1,8 @@
 /**
  * The skeleton shared by the watches that act on documents once they fall due (SLA alerts, quote
- * reminders and expiries): periodic sweeps that page through an index-served, cross-partition query,
- * and claim each document with one batch of its partition that replaces it on its ETag together with
- * the outbox messages of the claim.
+ * reminders and expiries): periodic sweeps that page through an index-served query — of a view's
+ * single partition (`store/views/`), or across partitions — and claim each document with one batch
+ * of its partition that replaces it on its ETag together with the outbox messages of the claim.
  *
  * Exactly once rests on that batch: the claim is recorded in the document, so a restart finds it
  * there; two instances race on the ETag and the loser's batch fails whole (412, or 409 on a message
@@ -13,6 +13,8 @@ import type { Logger } from 'pino';
 import { ConflictError, NotFoundError, PreconditionFailedError } from '../domain/errors';
 import { newOutboxMessage, type OutboxMessage } from '../store/outbox-message';
 import type { BatchOperation, Container, Doc, QuerySpec, Store, Stored } from '../store/port';
+import { ViewRefresher } from '../store/views/view-refresher';
+import type { ViewRow } from '../store/views/view-row';
 import { JobRunner } from './job-runner';
 
 /** The counts every due sweep keeps, whatever else it counts. */
@@ -55,6 +57,9 @@ export interface DueSweepLabels {
   defaultIntervalMs: number;
 }
 
+/** Where a sweep's pages come from: `business`, or the `views` container (see `DueSweep.views`). */
+export type PageSource = Pick<Container<Doc>, 'query'>;
+
 /** An outbox message of a claim, before its bookkeeping fields. */
 export type ClaimMessage = Pick<OutboxMessage, 'id' | 'target' | 'activity'>;
 
@@ -87,10 +92,13 @@ export function claimOps<D extends Doc>(
 /** A periodic sweep over due documents; each watch says what a sweep does (`sweepAt`). */
 export abstract class DueSweep<R extends DueSweepCounts> {
   protected readonly business: Container<Doc>;
+  /** The views (`store/views/`): a watch reads its due rows there, then each source in `business`. */
+  protected readonly views: Container<Doc>;
   protected readonly log: Logger;
   protected readonly now: () => Date;
   protected readonly batchSize: number;
   private readonly runner: JobRunner;
+  private readonly refresher: ViewRefresher;
   private stopping = false;
 
   protected constructor(
@@ -98,6 +106,8 @@ export abstract class DueSweep<R extends DueSweepCounts> {
     private readonly labels: DueSweepLabels,
   ) {
     this.business = sweepOptions.store.container('business');
+    this.views = sweepOptions.store.container('views');
+    this.refresher = new ViewRefresher(this.business, sweepOptions.store.container<ViewRow>('views'));
     this.log = sweepOptions.logger.child({ job: labels.name });
     this.now = sweepOptions.now ?? (() => new Date());
     this.batchSize = sweepOptions.batchSize ?? DEFAULT_BATCH_SIZE;
@@ -151,15 +161,19 @@ export abstract class DueSweep<R extends DueSweepCounts> {
   /** The sweep's work at `now`, counted in `result`; may throw (the sweep logs it). */
   protected abstract sweepAt(now: Date, result: R): Promise<void>;
 
-  /** Hands every document of `first`'s pages to `handle`, waking the sender after a page that queued. */
+  /**
+   * Hands every document of `first`'s pages to `handle`, waking the sender after a page that queued.
+   * `source` is `business` unless told (`this.views` for a view's rows).
+   */
   protected async eachPage<T extends Stored<Doc>>(
     first: QuerySpec,
     result: R,
     handle: (doc: T) => Promise<void>,
+    source: PageSource = this.business,
   ): Promise<void> {
     let token: string | undefined;
     do {
-      const page = await this.business.query({ ...first, ...(token ? { continuationToken: token } : {}) });
+      const page = await source.query({ ...first, ...(token ? { continuationToken: token } : {}) });
       const queued = result.messages;
       for (const doc of page.items as T[]) {
         result.read++;
@@ -170,6 +184,19 @@ export abstract class DueSweep<R extends DueSweepCounts> {
       // The cursor is a position in the sort keys, so handled documents leaving the range do not make
       // it skip any; a graceful stop ends the sweep between pages.
     } while (token && !this.stopping);
+  }
+
+  /** The document a view row was copied from, as stored now: a row may lag behind it, or outlive it. */
+  protected async sourceOfRow<D extends Doc>(row: ViewRow): Promise<Stored<D> | undefined> {
+    return (await this.business.read(row.sourcePk, row.sourceId)) as Stored<D> | undefined;
+  }
+
+  /**
+   * Brings a row that led to nothing due back in step with its source (or to a tombstone), so that
+   * it stops coming back at every sweep; a row already right is left as it is.
+   */
+  protected async refreshRow(row: ViewRow): Promise<void> {
+    await this.refresher.refresh(row.sourcePk, row.sourceId, row.sourceType);
   }
 
   /**
