@@ -7,6 +7,7 @@ import { StoreUnavailableError } from '../domain/errors';
 import { openCosmosStore, type CosmosAuth, type CosmosStoreLogger } from './cosmos/cosmos-store';
 import type { Store } from './port';
 import { openSqliteStore } from './sqlite/sqlite-store';
+import { ensureViewsBuilt } from './views/views-backfill';
 
 /** File name of the embedded database inside the data directory. */
 export const SQLITE_FILE_NAME = 'guichet.sqlite';
@@ -27,8 +28,11 @@ export type CosmosAuthConfig =
 
 /** What the adapters may use besides their settings. */
 export interface StoreDependencies {
-  /** Receives the request charge (RU) of each Cosmos DB operation at debug level. */
-  logger?: CosmosStoreLogger;
+  /**
+   * Receives the request charge (RU) of each Cosmos DB operation at debug level, and what building
+   * missing views did at info level.
+   */
+  logger?: CosmosStoreLogger & { info?(fields: object, message: string): void };
 }
 
 /** The credential for `auth`; the key never leaves this function but to the SDK. */
@@ -41,8 +45,23 @@ function cosmosAuth(auth: CosmosAuthConfig | undefined): CosmosAuth {
   return { credential: new DefaultAzureCredential(clientId ? { managedIdentityClientId: clientId } : {}) };
 }
 
-/** Opens the configured store; SQLite lives in `<dataDir>/guichet.sqlite`. */
+/**
+ * Opens the configured store (SQLite lives in `<dataDir>/guichet.sqlite`) and builds the views it
+ * lacks, so that nothing reads a view before it holds what the store already had.
+ */
 export async function openStore(config: StoreConfig, deps: StoreDependencies = {}): Promise<Store> {
+  const store = await openAdapter(config, deps);
+  try {
+    const backfill = await ensureViewsBuilt(store);
+    if (backfill.built.length > 0 || backfill.partitions > 0) deps.logger?.info?.(backfill, 'views built');
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  return store;
+}
+
+async function openAdapter(config: StoreConfig, deps: StoreDependencies): Promise<Store> {
   switch (config.kind) {
     case 'sqlite':
       return openSqliteStore({ file: join(config.dataDir, SQLITE_FILE_NAME) });

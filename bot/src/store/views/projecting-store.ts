@@ -123,6 +123,17 @@ class ProjectingContainer implements Container<Doc> {
   }
 }
 
+/** The adapter behind each store `withViews` returned. */
+const adapters = new WeakMap<Store, Store>();
+
+/**
+ * The adapter under a store with views: its writes reach `business` without touching the views or
+ * the agenda. For tests that play a crash or an older Guichet; the service never writes through it.
+ */
+export function adapterOf(store: Store): Store {
+  return adapters.get(store) ?? store;
+}
+
 /**
  * The store with its views kept: `business` writes feed the views and the agenda. Other containers,
  * and everything else about the store (its kind, its file, ping, close), are the adapter's own.
@@ -142,11 +153,13 @@ export function withViews<S extends Store>(inner: S, options: ViewsOptions = {})
   const container = (<T extends Doc>(name: Parameters<Store['container']>[0]) =>
     name === 'business' ? business : inner.container<T>(name)) as Store['container'];
   // Everything but `container` is the adapter's, run on the adapter itself (so `close` closes it).
-  return new Proxy(inner, {
+  const store = new Proxy(inner, {
     get(target, property) {
       if (property === 'container') return container;
       const value: unknown = Reflect.get(target, property, target);
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
+  adapters.set(store, inner);
+  return store;
 }

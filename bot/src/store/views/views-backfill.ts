@@ -1,0 +1,118 @@
+/**
+ * Builds the views a store lacks: a store written before a view existed (an older Guichet, or a view
+ * added since) has documents the view never heard of. Run at start-up, before the jobs.
+ *
+ * A record in the `views` container names the views already built; only the missing ones are
+ * built, by one pass over their source documents. That pass reads across partitions on purpose: it
+ * runs once per view in the life of a store, not per request. It writes through the same
+ * compare-and-set refresh as every writer, so instances serving users meanwhile, or a second
+ * instance starting at the same time, change nothing it does. The record is written last: a pass
+ * cut short (crash, shutdown) starts again at the next start.
+ */
+import type { Doc, Page, QuerySpec, Store, Stored } from '../port';
+import { Agenda, type AgendaEntry } from './agenda';
+import { PROJECTIONS, type Projection } from './view-projections';
+import { ViewRefresher } from './view-refresher';
+import type { ViewRow } from './view-row';
+import { VIEW_SYNC_TYPE } from './view-sync';
+
+/** Partition and id of the record of built views. */
+export const VIEWS_RECORD = { pk: 'meta', id: 'views-built' } as const;
+
+/** Documents read per page of the pass. */
+const PAGE = 500;
+
+interface ViewsRecord extends Doc {
+  /** Views built so far. */
+  views: string[];
+  /** The agenda has been filled from the pending work found then. */
+  agenda: boolean;
+  builtAt: string;
+}
+
+/** What a backfill did. */
+export interface ViewsBackfill {
+  /** Views built now (empty when the store had them all). */
+  built: string[];
+  /** Source documents read. */
+  read: number;
+  /** Partitions put on the agenda for work found pending. */
+  partitions: number;
+}
+
+/** Every document of one query, page by page, handed to `each`; returns how many were read. */
+async function forEach(
+  store: Store,
+  spec: QuerySpec,
+  each: (doc: Stored<Doc>) => Promise<void>,
+): Promise<number> {
+  let read = 0;
+  let continuationToken: string | undefined;
+  do {
+    const page: Page<Stored<Doc>> = await store
+      .container('business')
+      .query({ ...spec, crossPartition: true, limit: PAGE, continuationToken });
+    for (const doc of page.items) await each(doc);
+    read += page.items.length;
+    continuationToken = page.continuationToken;
+  } while (continuationToken);
+  return read;
+}
+
+/** Refreshes every source document that belongs to one of `missing`; returns how many were read. */
+async function buildViews(store: Store, refresher: ViewRefresher, missing: readonly Projection[]) {
+  let read = 0;
+  for (const type of new Set(missing.map((p) => p.sourceType))) {
+    const feeds = missing.filter((p) => p.sourceType === type);
+    read += await forEach(store, { filters: [{ field: 'type', op: 'eq', value: type }] }, async (doc) => {
+      // A document outside every missing view has no row to write: a fresh view has no stale row.
+      const typed = doc as Stored<Doc> & { type: string };
+      if (feeds.some((p) => p.project(typed) !== undefined)) await refresher.refresh(doc.pk, doc.id, type);
+    });
+  }
+  return read;
+}
+
+/** Puts on the agenda every partition holding pending messages or unfinished refreshes. */
+async function fillAgenda(store: Store, agenda: Agenda): Promise<number> {
+  const partitions = new Set<string>();
+  const note = async (doc: Stored<Doc>) => void partitions.add(doc.pk);
+  const pending = [
+    { field: 'type', op: 'eq' as const, value: 'outbox' },
+    { field: 'status', op: 'eq' as const, value: 'pending' },
+  ];
+  await forEach(store, { filters: pending }, note);
+  await forEach(store, { filters: [{ field: 'type', op: 'eq', value: VIEW_SYNC_TYPE }] }, note);
+  for (const pk of partitions) await agenda.touch(pk);
+  return partitions.size;
+}
+
+/** Builds the views and the agenda `store` lacks; cheap (one read) when it has them all. */
+export async function ensureViewsBuilt(
+  store: Store,
+  projections: readonly Projection[] = PROJECTIONS,
+  wallClock: () => Date = () => new Date(),
+): Promise<ViewsBackfill> {
+  const views = store.container<ViewsRecord>('views');
+  const record = await views.read(VIEWS_RECORD.pk, VIEWS_RECORD.id);
+  const have = new Set(record?.views ?? []);
+  const missing = projections.filter((p) => !have.has(p.view));
+  if (missing.length === 0 && record?.agenda) return { built: [], read: 0, partitions: 0 };
+  const refresher = new ViewRefresher(
+    store.container('business'),
+    store.container<ViewRow>('views'),
+    projections,
+    wallClock,
+  );
+  const read = await buildViews(store, refresher, missing);
+  const partitions = record?.agenda
+    ? 0
+    : await fillAgenda(store, new Agenda(store.container<AgendaEntry>('views'), wallClock));
+  await views.upsert({
+    ...VIEWS_RECORD,
+    views: [...new Set([...have, ...projections.map((p) => p.view)])],
+    agenda: true,
+    builtAt: wallClock().toISOString(),
+  });
+  return { built: [...new Set(missing.map((p) => p.view))], read, partitions };
+}

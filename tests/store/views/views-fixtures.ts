@@ -1,0 +1,41 @@
+/**
+ * What the views tests share: a ticket as the ticket service stores it, and the rows of a view.
+ */
+import type { Ticket } from '../../../bot/src/domain/tickets/ticket';
+import type { Doc, Store, Stored } from '../../../bot/src/store/port';
+import { OPEN_TICKETS_VIEW } from '../../../bot/src/store/views/view-projections';
+import { viewRowId, type ViewRow } from '../../../bot/src/store/views/view-row';
+import { aBeneficiary, aTicket, anAgent } from '../../domain/tickets/factories';
+
+export const SIRET_A = '21690012300029';
+export const SIRET_B = '21970209000014';
+
+/** A ticket document of beneficiary `siret` (default A), with the fields of `overrides`. */
+export function aTicketDoc(
+  id: string,
+  overrides: Partial<Ticket> = {},
+  siret = SIRET_A,
+): Doc & Ticket & { type: 'ticket' } {
+  const ticket = aTicket({
+    id,
+    beneficiary: aBeneficiary({ siret }),
+    declaredBy: anAgent({ beneficiaryIds: [siret] }),
+    now: '2026-03-02T09:00:00Z',
+  });
+  return { ...ticket, ...overrides, pk: siret, type: 'ticket' };
+}
+
+/** The open-ticket row of a ticket, as stored, or undefined. */
+export function openTicketRow(store: Store, pk: string, id: string): Promise<Stored<ViewRow> | undefined> {
+  return store.container<ViewRow>('views').read(OPEN_TICKETS_VIEW, viewRowId(pk, id));
+}
+
+/** Every document of a business partition of one type. */
+export async function ofType(store: Store, pk: string, type: string): Promise<Stored<Doc>[]> {
+  const page = await store.container('business').query({
+    pk,
+    filters: [{ field: 'type', op: 'eq', value: type }],
+    limit: 1000,
+  });
+  return page.items;
+}
