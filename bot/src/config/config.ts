@@ -4,8 +4,12 @@
  * SQLite under `.data/`, anonymous bot, local sign-in, demo data.
  */
 import { z } from 'zod';
-import { normaliseSiret, isValidSiret } from '../domain/beneficiaries/siret';
-import { DEMO_TITULAIRE, type TitulaireIdentity } from '../documents/titulaire-identity';
+import type { TitulaireIdentity } from '../documents/titulaire-identity';
+import { guid, optional } from './env-schemas';
+import { GRAPH_ENV, graphOf, graphProblems, type GraphConfig } from './graph-config';
+import { TITULAIRE_ENV, titulaireOf, titulaireProblems } from './titulaire-config';
+
+export { ENTRA_AUTHORITY_HOST, GRAPH_BASE_URL } from './graph-config';
 
 /** Demo tenants used by the seed, the Agents Playground and tests when nothing is configured. */
 export const DEMO_TENANTS = {
@@ -19,26 +23,17 @@ const boolean = z
   })
   .transform((v) => ['true', '1', 'yes', 'oui'].includes(v));
 
-const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, {
-  error: 'doit être un identifiant Entra (GUID)',
-});
-
 const port = z.coerce
   .number({ error: 'doit être un entier entre 1 et 65535' })
   .int({ error: 'doit être un entier entre 1 et 65535' })
   .min(1, { error: 'doit être un entier entre 1 et 65535' })
   .max(65535, { error: 'doit être un entier entre 1 et 65535' });
 
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
-
 /** Entra ID's multi-tenant v2.0 metadata: the API accepts tokens of every tenant, then filters them. */
 export const ENTRA_OPENID_CONFIG_URL =
   'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration';
 
 /** Entra ID's public cloud, where the on-behalf-of exchange happens. */
-export const ENTRA_AUTHORITY_HOST = 'https://login.microsoftonline.com';
-export const GRAPH_BASE_URL = 'https://graph.microsoft.com/';
 
 const AUDIENCE_ERROR =
   "doit être l'URI d'application (api://<domaine>/<id client>) ou l'id client, séparés par des virgules";
@@ -102,23 +97,7 @@ const envSchema = z.object({
   SUPPORT_CHANNEL_ID: optional(z.string().min(1)),
   TEAMS_APP_ID: optional(guid),
   /** The Titulaire's legal identity, printed on quotes and orders (demo company outside production). */
-  TITULAIRE_NAME: optional(z.string().trim().min(2, { error: 'raison sociale trop courte' })),
-  TITULAIRE_SIRET: optional(
-    z
-      .string()
-      .transform(normaliseSiret)
-      .refine(isValidSiret, { error: 'SIRET invalide (14 chiffres, clé de Luhn)' }),
-  ),
-  /** Registered address, lines separated by « | ». */
-  TITULAIRE_ADDRESS: optional(z.string().min(3)),
-  TITULAIRE_LEGAL_FORM: optional(z.string().min(2)),
-  TITULAIRE_VAT_NUMBER: optional(
-    z.string().regex(/^FR[0-9A-Z]{2}\d{9}$/, {
-      error: 'numéro de TVA intracommunautaire français attendu (FRxx123456789)',
-    }),
-  ),
-  TITULAIRE_REGISTRATION: optional(z.string().min(3)),
-  TITULAIRE_EMAIL: optional(z.email({ error: 'adresse e-mail de service attendue' })),
+  ...TITULAIRE_ENV,
   LOCAL_SIGNIN: optional(boolean),
   /** Loopback port of the local OpenID provider; 0 picks a free one. */
   LOCAL_SIGNIN_PORT: z.coerce
@@ -129,18 +108,7 @@ const envSchema = z.object({
     .default(0),
   AUTH_OPENID_CONFIG_URL: z.url({ error: 'doit être une URL absolue' }).default(ENTRA_OPENID_CONFIG_URL),
   AUTH_AUDIENCE: optional(audienceList),
-  /** The API's app registration, which exchanges the caller's token for Graph (on-behalf-of). */
-  AUTH_CLIENT_ID: optional(guid),
-  /** Outside production only: in Azure the app trusts the managed identity (federated credential). */
-  AUTH_CLIENT_SECRET: optional(z.string().min(1)),
-  /** User-assigned managed identity whose token is the app's client assertion (default: system-assigned). */
-  AUTH_MANAGED_IDENTITY_CLIENT_ID: optional(guid),
-  AUTH_AUTHORITY_HOST: z
-    .url({ error: 'doit être une URL absolue (https://…)' })
-    .default(ENTRA_AUTHORITY_HOST),
-  GRAPH_BASE_URL: z.url({ error: 'doit être une URL absolue (https://…)' }).default(GRAPH_BASE_URL),
-  /** PEM file of the only authority trusted for Entra and Graph: the tests' local fakes; never in production. */
-  MICROSOFT_TEST_CA_FILE: optional(z.string().min(1)),
+  ...GRAPH_ENV,
   DEMO_SEED: optional(boolean),
   OUTBOX_TENANT_RATE: z.coerce
     .number({ error: 'doit être un nombre de messages par seconde' })
@@ -211,18 +179,7 @@ export interface Config {
     localSignInPort: number;
   };
   /** Microsoft Graph for the caller (profile, photo) through the on-behalf-of exchange. */
-  graph: {
-    /** The API's app registration; absent (or local sign-in): the profile comes from the token. */
-    clientId?: string;
-    /** Outside production only. */
-    clientSecret?: string;
-    /** Signs the app's client assertion when there is no secret. */
-    managedIdentityClientId?: string;
-    authorityHost: string;
-    baseUrl: string;
-    /** Tests only: the PEM file of the local fakes' certificate authority. */
-    testCaFile?: string;
-  };
+  graph: GraphConfig;
   localSignIn: boolean;
   demoSeed: boolean;
   shutdownTimeoutMs: number;
@@ -328,7 +285,7 @@ function checkConsistency(config: Config, e: z.infer<typeof envSchema>): void {
   }
   problems.push(
     ...cosmosProblems(config),
-    ...graphProblems(config),
+    ...graphProblems(config.graph, config.auth.audience, config.env === 'production'),
     ...titulaireProblems(e, config.env === 'production'),
   );
   if (problems.length > 0) throw new ConfigError(problems);
@@ -364,66 +321,4 @@ function cosmosProblems(config: Config): string[] {
     );
   }
   return problems;
-}
-
-function graphOf(e: z.infer<typeof envSchema>): Config['graph'] {
-  return {
-    clientId: e.AUTH_CLIENT_ID,
-    clientSecret: e.AUTH_CLIENT_SECRET,
-    managedIdentityClientId: e.AUTH_MANAGED_IDENTITY_CLIENT_ID,
-    authorityHost: e.AUTH_AUTHORITY_HOST.replace(/\/+$/, ''),
-    baseUrl: e.GRAPH_BASE_URL.replace(/\/*$/, '/'),
-    testCaFile: e.MICROSOFT_TEST_CA_FILE,
-  };
-}
-
-/** The on-behalf-of exchange: no secret in production, https only, and the API's own app registration. */
-function graphProblems({ graph, auth, env }: Config): string[] {
-  const problems: string[] = [];
-  // Never echo the secret itself in a message.
-  if (env === 'production' && graph.clientSecret)
-    problems.push(
-      "AUTH_CLIENT_SECRET : interdit en production, l'application de l'API fait confiance à l'identité managée (informations d'identification fédérées)",
-    );
-  if (env === 'production' && graph.testCaFile)
-    problems.push('MICROSOFT_TEST_CA_FILE : réservé aux tests, interdit en production');
-  if (!graph.authorityHost.startsWith('https://'))
-    problems.push('AUTH_AUTHORITY_HOST : https obligatoire (https://login.microsoftonline.com)');
-  if (!graph.baseUrl.startsWith('https://'))
-    problems.push('GRAPH_BASE_URL : https obligatoire (https://graph.microsoft.com/)');
-  // The exchange only accepts tokens issued for the exchanging app.
-  const id = graph.clientId?.toLowerCase();
-  if (id && auth.audience.length > 0 && !auth.audience.some((a) => a.toLowerCase().split('/').pop() === id))
-    problems.push(
-      "AUTH_CLIENT_ID : doit être l'application de l'API, celle que nomme AUTH_AUDIENCE (api://<domaine>/<id client>)",
-    );
-  return problems;
-}
-
-/** The Titulaire's identity from the environment; the demo company when none is configured. */
-function titulaireOf(e: z.infer<typeof envSchema>): TitulaireIdentity {
-  if (!e.TITULAIRE_NAME && !e.TITULAIRE_SIRET) return DEMO_TITULAIRE;
-  return {
-    name: e.TITULAIRE_NAME ?? '',
-    siret: e.TITULAIRE_SIRET ?? '',
-    address: (e.TITULAIRE_ADDRESS ?? '')
-      .split('|')
-      .map((l) => l.trim())
-      .filter(Boolean),
-    legalForm: e.TITULAIRE_LEGAL_FORM,
-    vatNumber: e.TITULAIRE_VAT_NUMBER,
-    registration: e.TITULAIRE_REGISTRATION,
-    email: e.TITULAIRE_EMAIL,
-  };
-}
-
-/** A printed quote must name the real contractor: in production its identity is required and whole. */
-function titulaireProblems(e: z.infer<typeof envSchema>, production: boolean): string[] {
-  const configured = !!(e.TITULAIRE_NAME || e.TITULAIRE_SIRET || e.TITULAIRE_ADDRESS);
-  if (!production && !configured) return [];
-  const missing = (['TITULAIRE_NAME', 'TITULAIRE_SIRET', 'TITULAIRE_ADDRESS'] as const).filter((k) => !e[k]);
-  return missing.map(
-    (k) =>
-      `${k} : obligatoire ${production ? 'en production' : 'avec les autres TITULAIRE_*'} (identité imprimée sur les devis et bons de commande)`,
-  );
 }
