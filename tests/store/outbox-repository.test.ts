@@ -1,7 +1,8 @@
 import { OutboxRepository } from '../../bot/src/store/outbox-repository';
 import type { OutboxMessage } from '../../bot/src/store/outbox-message';
-import { SYSTEM_PARTITION, type Store } from '../../bot/src/store/port';
+import { CONTAINERS, SYSTEM_PARTITION, type QuerySpec, type Store } from '../../bot/src/store/port';
 import { openSqliteStore } from '../../bot/src/store/sqlite/sqlite-store';
+import { Agenda, AGENDA_VIEW, type AgendaEntry } from '../../bot/src/store/views/agenda';
 import {
   anOutboxMessage,
   BELLERIVE,
@@ -13,6 +14,8 @@ import {
 
 const at = (ms: number) => new Date(T0 + ms);
 const LEASE = 60_000;
+/** A second beneficiary. */
+const OTHER = '21970209000014';
 
 describe('OutboxRepository', () => {
   let store: Store;
@@ -25,7 +28,9 @@ describe('OutboxRepository', () => {
   afterEach(() => store.close());
   afterAll(() => removeTempFiles());
 
-  it('claims due pending messages across partitions, oldest first, and only those', async () => {
+  const entryOf = (pk: string) => store.container<AgendaEntry>('views').read(AGENDA_VIEW, pk);
+
+  it('claims the due pending messages of every partition, each oldest first, and only those', async () => {
     await writeOutbox(store, [
       anOutboxMessage('m-late', 'a:1', { at: T0 + 2000 }),
       anOutboxMessage('m-early', 'a:1', { at: T0 - 5000 }),
@@ -42,7 +47,10 @@ describe('OutboxRepository', () => {
     });
 
     const claimed = await outbox.claimDue(at(2000), 10, 'inst-a', LEASE);
-    expect(claimed.map((m) => m.id)).toEqual(['m-early', 'm-system', 'm-late']);
+    const idsIn = (pk: string) => claimed.filter((m) => m.pk === pk).map((m) => m.id);
+    expect(idsIn(BELLERIVE)).toEqual(['m-early', 'm-late']);
+    expect(idsIn(SYSTEM_PARTITION)).toEqual(['m-system']);
+    expect(claimed).toHaveLength(3);
     for (const m of claimed) {
       expect(m).toMatchObject({
         leasedBy: 'inst-a',
@@ -51,6 +59,61 @@ describe('OutboxRepository', () => {
       });
     }
     expect((await outbox.claimDue(at(2000), 10, 'inst-b', LEASE)).map((m) => m.id)).toEqual([]);
+  });
+
+  it('finds messages through the agenda: a partition off the agenda is not visited', async () => {
+    await writeOutbox(store, [anOutboxMessage('m-1', 'a:1')]);
+    const agenda = new Agenda(store.container<AgendaEntry>('views'));
+    expect((await agenda.all()).map((e) => e.id)).toEqual([BELLERIVE]);
+    // Never the case in the service (a writer touches the entry before committing): shows who leads.
+    await store.container('views').delete(AGENDA_VIEW, BELLERIVE);
+    expect(await outbox.claimDue(at(0), 10, 'inst-a', LEASE)).toEqual([]);
+    await agenda.touch(BELLERIVE);
+    expect((await outbox.claimDue(at(0), 10, 'inst-a', LEASE)).map((m) => m.id)).toEqual(['m-1']);
+  });
+
+  it('sends no query across partitions, to claim or to count', async () => {
+    await writeOutbox(store, [
+      anOutboxMessage('m-1', 'a:1', { at: T0 - 1 }),
+      anOutboxMessage('m-2', 'a:2', { pk: SYSTEM_PARTITION }),
+      anOutboxMessage('m-3', 'a:3', { pk: OTHER, at: T0 + 60_000 }),
+    ]);
+    const specs: QuerySpec[] = [];
+    for (const name of CONTAINERS) {
+      const container = store.container(name);
+      const query = container.query.bind(container);
+      jest.spyOn(container, 'query').mockImplementation((spec) => {
+        specs.push(spec);
+        return query(spec);
+      });
+    }
+    expect(await outbox.claimDue(at(0), 10, 'inst-a', LEASE)).toHaveLength(2);
+    expect(await outbox.pendingCount()).toBe(3);
+    expect(specs.length).toBeGreaterThan(0);
+    for (const spec of specs) {
+      expect(spec.crossPartition).toBeUndefined();
+      expect(spec.pk).toEqual(expect.any(String));
+    }
+  });
+
+  it('puts a partition whose only message is due later off until then, and does not visit it before', async () => {
+    await writeOutbox(store, [anOutboxMessage('m-1', 'a:1', { at: T0 + 60_000 })]);
+    expect(await outbox.claimDue(at(0), 10, 'inst-a', LEASE)).toEqual([]);
+    expect(await entryOf(BELLERIVE)).toMatchObject({ dueAt: at(60_000).toISOString() });
+
+    const business = store.container('business');
+    const query = jest.spyOn(business, 'query');
+    expect(await outbox.claimDue(at(59_999), 10, 'inst-a', LEASE)).toEqual([]);
+    expect(query).not.toHaveBeenCalled();
+    expect((await outbox.claimDue(at(60_000), 10, 'inst-a', LEASE)).map((m) => m.id)).toEqual(['m-1']);
+  });
+
+  it('after a claim, puts the partition off until the lease ends, then takes it up again', async () => {
+    await writeOutbox(store, [anOutboxMessage('m-1', 'a:1')]);
+    expect(await outbox.claimDue(at(0), 10, 'inst-a', LEASE)).toHaveLength(1);
+    // Computed after the claim: the message's nextAttemptAt is now the lease's end.
+    expect(await entryOf(BELLERIVE)).toMatchObject({ dueAt: at(LEASE).toISOString() });
+    expect(await outbox.claimDue(at(LEASE), 10, 'inst-b', LEASE)).toHaveLength(1);
   });
 
   it('respects the limit', async () => {
@@ -154,6 +217,28 @@ describe('OutboxRepository', () => {
     const [first] = await outbox.claimDue(at(0), 1, 'inst-a', LEASE);
     await outbox.markSent(first!, 'x', at(0));
     expect(await outbox.pendingCount()).toBe(1202);
+  });
+
+  it('counts pending messages across partitions, claimed or not, due or not', async () => {
+    await writeOutbox(store, [
+      anOutboxMessage('m-1', 'a:1'),
+      anOutboxMessage('m-2', 'a:1'),
+      anOutboxMessage('m-3', 'a:2', { pk: SYSTEM_PARTITION }),
+      anOutboxMessage('m-4', 'a:3', { pk: OTHER, at: T0 + 3_600_000 }),
+      anOutboxMessage('m-5', 'a:3', { pk: OTHER }),
+    ]);
+    const claimed = await outbox.claimDue(at(0), 10, 'inst-a', LEASE);
+    expect(claimed).toHaveLength(4);
+    await outbox.markSent(
+      claimed.find((m) => m.id === 'm-5')!,
+      'x',
+      at(0),
+    );
+    await outbox.markDead(
+      claimed.find((m) => m.id === 'm-3')!,
+      'conversation inconnue',
+    );
+    expect(await outbox.pendingCount()).toBe(3);
   });
 
   it('never lets two stores on one file claim the same message', async () => {

@@ -6,18 +6,28 @@
  * several instances can sweep the same store: a claim lost to another instance is skipped, and an
  * outcome is only recorded by the holder of the claim.
  *
+ * Due messages are found through the agenda (`views/agenda.ts`), never by a query across
+ * beneficiaries: every write of a message touches its partition's entry first, so the agenda lists
+ * every partition that may hold pending messages. A claim visits the due partitions (`AgendaVisitor`)
+ * and, in each, runs a single-partition query; the entry is then put off until the partition's
+ * earliest pending message.
+ *
  * A claim moves `nextAttemptAt` to the end of the lease. The due-message query then needs a single
  * range condition (`status = pending AND nextAttemptAt <= now`), which one index serves in both
- * adapters, and a lease that expires makes the message due again without any extra condition.
+ * adapters, and a lease that expires makes the message due again without any extra condition (its
+ * partition's entry, put off until the lease's end, is due again then too).
  */
 import { NotFoundError, PreconditionFailedError } from '../domain/errors';
 import type { OutboxMessage } from './outbox-message';
 import type { Container, Filter, Store, Stored } from './port';
+import { Agenda, type AgendaEntry } from './views/agenda';
+import { AgendaVisitor } from './views/agenda-visit';
+import type { ViewsOptions } from './views/projecting-store';
 
 /** A message as read from the store: its fields plus the ETag that guards the next write. */
 export type StoredOutboxMessage = Stored<OutboxMessage>;
 
-/** Page size of the cross-partition count. */
+/** Page size of a partition's count. */
 const COUNT_PAGE = 1000;
 
 const PENDING: Filter[] = [
@@ -31,9 +41,14 @@ const NO_LEASE = { leasedBy: undefined, leaseUntil: undefined } as const;
 /** Reads and updates outbox messages for the sender. */
 export class OutboxRepository {
   private readonly container: Container<OutboxMessage>;
+  private readonly agenda: Agenda;
+  private readonly visitor: AgendaVisitor;
 
-  constructor(store: Store) {
+  /** `options.wallClock` measures the agenda's grace (tests). */
+  constructor(store: Store, options: ViewsOptions = {}) {
     this.container = store.container<OutboxMessage>('business');
+    this.agenda = new Agenda(store.container<AgendaEntry>('views'), options.wallClock);
+    this.visitor = new AgendaVisitor(store, options);
   }
 
   /** One message, or undefined. */
@@ -43,9 +58,9 @@ export class OutboxRepository {
   }
 
   /**
-   * Claims up to `limit` pending messages due at `now`, oldest first, for `leaseMs`. A message another
-   * instance claimed first (stale ETag) or deleted meanwhile is skipped. Cross-partition on purpose:
-   * this is a background job, not a user's request.
+   * Claims up to `limit` pending messages due at `now` for `leaseMs`: the partitions longest due
+   * first, each one's messages oldest first. A message another instance claimed first (stale ETag)
+   * or deleted meanwhile is skipped. Visiting a partition also finishes its interrupted view refreshes.
    */
   async claimDue(
     now: Date,
@@ -53,22 +68,11 @@ export class OutboxRepository {
     instanceId: string,
     leaseMs: number,
   ): Promise<StoredOutboxMessage[]> {
-    const nowIso = now.toISOString();
     const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
-    const page = await this.container.query({
-      crossPartition: true,
-      filters: [...PENDING, { field: 'nextAttemptAt', op: 'lte', value: nowIso }],
-      orderBy: [{ field: 'nextAttemptAt', direction: 'asc' }],
-      limit,
+    return this.visitor.walk(now, limit, {
+      take: (pk, room) => this.claimIn(pk, now.toISOString(), room, instanceId, leaseUntil),
+      nextDueAt: (pk) => this.earliestPending(pk),
     });
-    const claimed: StoredOutboxMessage[] = [];
-    for (const msg of page.items) {
-      // Defensive: a lease written by other code without moving nextAttemptAt is still honoured.
-      if (msg.leaseUntil !== undefined && msg.leaseUntil > nowIso) continue;
-      const won = await this.write(msg, { leasedBy: instanceId, leaseUntil, nextAttemptAt: leaseUntil });
-      if (won) claimed.push(won);
-    }
-    return claimed;
   }
 
   /** Records a delivery; false when the claim was lost meanwhile. */
@@ -118,21 +122,61 @@ export class OutboxRepository {
     return done !== undefined;
   }
 
-  /** Pending messages (due or not, claimed or not), for readiness and metrics. Pages cross-partition. */
+  /**
+   * Pending messages (due or not, claimed or not), for readiness and metrics: counted partition by
+   * partition over the agenda, which lists every partition that may hold one.
+   */
   async pendingCount(): Promise<number> {
     let total = 0;
+    for (const entry of await this.agenda.all()) total += await this.pendingIn(entry.id);
+    return total;
+  }
+
+  /** Claims up to `room` messages of partition `pk` due at `nowIso`, oldest first. */
+  private async claimIn(
+    pk: string,
+    nowIso: string,
+    room: number,
+    instanceId: string,
+    leaseUntil: string,
+  ): Promise<StoredOutboxMessage[]> {
+    const page = await this.container.query({
+      pk,
+      filters: [...PENDING, { field: 'nextAttemptAt', op: 'lte', value: nowIso }],
+      orderBy: [{ field: 'nextAttemptAt', direction: 'asc' }],
+      limit: room,
+    });
+    const claimed: StoredOutboxMessage[] = [];
+    for (const msg of page.items) {
+      // Defensive: a lease written by other code without moving nextAttemptAt is still honoured.
+      if (msg.leaseUntil !== undefined && msg.leaseUntil > nowIso) continue;
+      const won = await this.write(msg, { leasedBy: instanceId, leaseUntil, nextAttemptAt: leaseUntil });
+      if (won) claimed.push(won);
+    }
+    return claimed;
+  }
+
+  /** When the first pending message of `pk` is due (a claimed one at its lease's end), or undefined. */
+  private async earliestPending(pk: string): Promise<string | undefined> {
+    const page = await this.container.query({
+      pk,
+      filters: PENDING,
+      orderBy: [{ field: 'nextAttemptAt', direction: 'asc' }],
+      limit: 1,
+    });
+    return page.items[0]?.nextAttemptAt;
+  }
+
+  /** Pending messages of partition `pk`, page by page. */
+  private async pendingIn(pk: string): Promise<number> {
+    let count = 0;
     let continuationToken: string | undefined;
     do {
-      const page = await this.container.query({
-        crossPartition: true,
-        filters: PENDING,
-        limit: COUNT_PAGE,
-        continuationToken,
-      });
-      total += page.items.length;
+      const page = await this.container.query({ pk, filters: PENDING, limit: COUNT_PAGE, continuationToken });
+      count += page.items.length;
       continuationToken = page.continuationToken;
     } while (continuationToken);
-    return total;
+    return count;
   }
 
   /** Replaces `msg` with `changes` if its ETag still matches; undefined when another writer won. */

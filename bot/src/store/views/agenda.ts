@@ -82,17 +82,19 @@ export class Agenda {
   /**
    * Records what a visit found in the entry's partition: `nextDueAt`, the earliest instant work is
    * due there, or undefined when nothing is pending. The entry goes once nothing is pending and the
-   * grace has passed; otherwise it waits for the next due work (or the end of the grace). A lost race
-   * (a writer touched the entry meanwhile) leaves the entry as that writer made it: due at once.
+   * grace has passed; otherwise it waits for the next due work, but never beyond the end of the grace:
+   * a writer that touched the entry before the visitor read it may still commit work due at once.
+   * A lost race (a writer touched the entry meanwhile) leaves the entry as that writer made it.
    */
   async settle(entry: StoredAgendaEntry, nextDueAt: string | undefined): Promise<void> {
     const graceEnd = new Date(Date.parse(entry.touchedAt) + AGENDA_GRACE_MS).toISOString();
+    const graceOver = graceEnd <= this.wallClock().toISOString();
     try {
-      if (nextDueAt === undefined && graceEnd <= this.wallClock().toISOString()) {
+      if (nextDueAt === undefined && graceOver) {
         await this.views.delete(entry.pk, entry.id, { ifMatch: entry._etag });
         return;
       }
-      const dueAt = nextDueAt ?? graceEnd;
+      const dueAt = nextDueAt === undefined || (!graceOver && graceEnd < nextDueAt) ? graceEnd : nextDueAt;
       if (dueAt === entry.dueAt) return;
       const { _etag, _ts, ...fields } = entry;
       await this.views.replace({ ...fields, dueAt }, { ifMatch: _etag });

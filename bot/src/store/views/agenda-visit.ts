@@ -1,0 +1,96 @@
+/**
+ * The background jobs' way into the `business` partitions: walk the agenda's due entries, oldest
+ * first, and visit each partition — take its due work, finish the view refreshes a crash left, then
+ * settle its entry from what the partition holds afterwards. Every query names its partition.
+ *
+ * Why the entry is read again before its partition is examined: taking work writes there (a claim is
+ * an outbox write) and every such write touches the entry, so the ETag read with the page is stale
+ * by then and a settle on it would always lose. The settle is conditioned on a read made *before*
+ * the examination instead: a writer that touches the entry after that read changes its ETag, so the
+ * settle loses and the entry stays due at once; a writer that touched it before has committed (the
+ * examination sees its work) or is still in flight, which the grace covers (see `agenda.ts`).
+ */
+import type { Container, Store } from '../port';
+import { Agenda, AGENDA_VIEW, type AgendaEntry, type StoredAgendaEntry } from './agenda';
+import type { ViewsOptions } from './projecting-store';
+import { PROJECTIONS } from './view-projections';
+import { ViewRefresher } from './view-refresher';
+import type { ViewRow } from './view-row';
+
+/** Agenda entries read per page of the walk. */
+const AGENDA_PAGE = 100;
+
+/** What a job does in each due partition. */
+export interface PartitionWork<T> {
+  /** Takes up to `room` items of the work due in partition `pk` (e.g. claims messages). */
+  take(pk: string, room: number): Promise<T[]>;
+  /** The earliest instant work is pending in `pk`, read from the store; undefined when none is. */
+  nextDueAt(pk: string): Promise<string | undefined>;
+}
+
+/** Walks the agenda for a background job. */
+export class AgendaVisitor {
+  private readonly entries: Container<AgendaEntry>;
+  private readonly agenda: Agenda;
+  private readonly refresher: ViewRefresher;
+
+  /** `options.wallClock` measures the agenda's grace (tests move it; see `Agenda`). */
+  constructor(store: Store, options: ViewsOptions = {}) {
+    const wallClock = options.wallClock ?? (() => new Date());
+    this.entries = store.container<AgendaEntry>('views');
+    this.agenda = new Agenda(this.entries, wallClock);
+    this.refresher = new ViewRefresher(
+      store.container('business'),
+      store.container<ViewRow>('views'),
+      options.projections ?? PROJECTIONS,
+      wallClock,
+    );
+  }
+
+  /**
+   * Visits the partitions due at `now`, oldest first, until `limit` items are taken. The entries
+   * left unvisited stay due, and so does a visited one whose partition still has due work.
+   */
+  async walk<T>(now: Date, limit: number, work: PartitionWork<T>): Promise<T[]> {
+    const taken: T[] = [];
+    // A settled entry may still be due and come back later in the same walk: one visit is enough.
+    const visited = new Set<string>();
+    let continuationToken: string | undefined;
+    do {
+      const page = await this.agenda.due(now, AGENDA_PAGE, continuationToken);
+      for (const entry of page.items) {
+        if (taken.length >= limit) return taken;
+        if (visited.has(entry.id)) continue;
+        visited.add(entry.id);
+        taken.push(...(await this.visit(entry, now, limit - taken.length, work)));
+      }
+      continuationToken = page.continuationToken;
+    } while (continuationToken && taken.length < limit);
+    return taken;
+  }
+
+  /** One partition: take, read the entry again, repair, settle (the order matters: file comment). */
+  private async visit<T>(
+    entry: StoredAgendaEntry,
+    now: Date,
+    room: number,
+    work: PartitionWork<T>,
+  ): Promise<T[]> {
+    const pk = entry.id;
+    const taken = await work.take(pk, room);
+    const fresh = await this.entries.read(AGENDA_VIEW, pk);
+    // Gone: another visitor found the partition idle past the grace meanwhile; a write brings it back.
+    if (!fresh) return taken;
+    const markersLeft = await this.refresher.repair(pk);
+    const pending = await work.nextDueAt(pk);
+    await this.agenda.settle(fresh, earliest(markersLeft > 0 ? now.toISOString() : undefined, pending));
+    return taken;
+  }
+}
+
+/** The earlier of two optional ISO instants. */
+function earliest(a: string | undefined, b: string | undefined): string | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return a < b ? a : b;
+}
