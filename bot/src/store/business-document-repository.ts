@@ -76,8 +76,11 @@ export class BusinessDocumentRepository<TDoc extends Doc & { type: string }, TEv
     return this.container.query({ pk: beneficiaryId, ...this.openQuery(), limit, continuationToken });
   }
 
-  /** Every open document across beneficiaries (the staff's view). */
-  async listAllOpen(continuationToken?: string, limit = 20): Promise<Page<Stored<TDoc>>> {
+  /**
+   * Every open document across beneficiaries (the staff's view). A kind with a view of its open
+   * documents reads it instead, and gives copies without their ETag: hence no `Stored` here.
+   */
+  async listAllOpen(continuationToken?: string, limit = 20): Promise<Page<TDoc>> {
     return this.container.query({ crossPartition: true, ...this.openQuery(), limit, continuationToken });
   }
 

@@ -3,10 +3,14 @@
  * Writes go through `QuoteService`, which commits a quote change, its event and its outbox messages
  * in one batch (with the order and its event on acceptance); this repository reads.
  */
-import type { Quote, QuoteStatus } from '../domain/quotes/quote';
+import { OPEN_QUOTE_STATUSES, type Quote } from '../domain/quotes/quote';
 import type { QuoteEvent } from '../domain/quotes/quote-event';
 import { BusinessDocumentRepository } from './business-document-repository';
-import type { Doc, Store } from './port';
+import type { Doc, Page, Store } from './port';
+import { OpenView } from './views/open-view';
+import { OPEN_QUOTES_VIEW } from './views/view-projections';
+
+export { OPEN_QUOTE_STATUSES } from '../domain/quotes/quote';
 
 /**
  * A stored quote. Besides the domain fields: the last card action applied (so that a retried invoke
@@ -21,11 +25,11 @@ export type QuoteDoc = Doc &
   };
 export type QuoteEventDoc = Doc & QuoteEvent;
 
-/** The statuses still waiting on someone: the Titulaire to answer, or the approvers to decide. */
-export const OPEN_QUOTE_STATUSES: readonly QuoteStatus[] = ['requested', 'in-preparation', 'sent'];
-
 /** Reads quotes and their events. */
 export class QuoteRepository extends BusinessDocumentRepository<QuoteDoc, QuoteEvent> {
+  /** The open quotes of every beneficiary, in one partition of the `views` container. */
+  readonly openView: OpenView<QuoteDoc>;
+
   constructor(store: Store) {
     super(store, {
       type: 'quote',
@@ -36,5 +40,11 @@ export class QuoteRepository extends BusinessDocumentRepository<QuoteDoc, QuoteE
       listOrder: [{ field: 'createdAt', direction: 'desc' }],
       openOrder: [{ field: 'dueDate' }],
     });
+    this.openView = new OpenView(store, OPEN_QUOTES_VIEW, OPEN_QUOTE_STATUSES);
+  }
+
+  /** Every open quote, the nearest due date first: read from the view, not across partitions. */
+  override listAllOpen(continuationToken?: string, limit = 20): Promise<Page<QuoteDoc>> {
+    return this.openView.list({ orderBy: [{ field: 'dueDate' }], limit, continuationToken });
   }
 }

@@ -26,6 +26,21 @@ export const ORDER_STATUSES = [
 /** One status of an order. */
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
+/** Statuses in which an order still needs someone to act: every one before it is paid or cancelled. */
+export const OPEN_ORDER_STATUSES: readonly OrderStatus[] = Object.freeze([
+  'issued',
+  'acknowledged',
+  'in-progress',
+  'delivered',
+  'accepted',
+  'invoiced',
+]);
+
+/** True while the order still needs someone to act (staff's open lists). */
+export function isOpenOrderStatus(status: unknown): status is OrderStatus {
+  return OPEN_ORDER_STATUSES.includes(status as OrderStatus);
+}
+
 /** French labels of the statuses, as cards and lists show them. */
 export const ORDER_STATUS_LABELS: Readonly<Record<OrderStatus, string>> = Object.freeze({
   issued: 'Émis',

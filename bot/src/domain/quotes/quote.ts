@@ -29,6 +29,18 @@ export const QUOTE_STATUSES = [
 /** Status of the quote: `requested` before any version, then the status of its latest version. */
 export type QuoteStatus = (typeof QUOTE_STATUSES)[number];
 
+/** The statuses still waiting on someone: the Titulaire to answer, or the approvers to decide. */
+export const OPEN_QUOTE_STATUSES: readonly QuoteStatus[] = Object.freeze([
+  'requested',
+  'in-preparation',
+  'sent',
+]);
+
+/** True while the quote still waits on someone (staff's open lists, the quote watch). */
+export function isOpenQuoteStatus(status: unknown): status is QuoteStatus {
+  return OPEN_QUOTE_STATUSES.includes(status as QuoteStatus);
+}
+
 /** Status of one version: a version replaced by a revision is `superseded`. */
 export type QuoteVersionStatus = Exclude<QuoteStatus, 'requested'> | 'superseded';
 

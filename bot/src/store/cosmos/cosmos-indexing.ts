@@ -56,6 +56,12 @@ export const SORT_SHAPES: Readonly<Record<ContainerName, readonly SortShape[]>> 
     [asc('firstResponseDueAt'), ID], // open tickets, most urgent first
     [desc('receivedAt'), ID], // open tickets, most recent first
     [desc('updatedAt'), ID], // open tickets, last changes first
+    [asc('status'), asc('dueDate'), ID], // open quotes: quote watch (unanswered, near their due date)
+    [asc('status'), asc('updatedAt'), ID], // open quotes: quote watch (sent, old enough to expire)
+    [desc('createdAt'), ID], // open quotes, newest first
+    [asc('dueDate'), ID], // open quotes, nearest due date first
+    [desc('issuedAt'), ID], // open orders, newest first
+    [asc('issuedAt'), ID], // open orders, oldest first (Teams)
   ],
 };
 

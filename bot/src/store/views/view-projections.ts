@@ -5,11 +5,19 @@
  * fields the row keeps. It must be a pure function of the document: rows are recomputed from the
  * stored source at any time, by whoever holds a fresh copy, and must come out the same.
  */
+import { isOpenOrderStatus } from '../../domain/orders/order';
+import { isOpenQuoteStatus } from '../../domain/quotes/quote';
 import { isOpenStatus, type TicketStatus } from '../../domain/tickets/ticket';
 import type { Doc } from '../port';
 
 /** Partition of the open tickets (staff's queue, SLA watch). */
 export const OPEN_TICKETS_VIEW = 'open-tickets';
+
+/** Partition of the quotes still waiting on someone (staff's lists, the quote watch). */
+export const OPEN_QUOTES_VIEW = 'open-quotes';
+
+/** Partition of the orders under way (staff's lists). */
+export const OPEN_ORDERS_VIEW = 'open-orders';
 
 /** One view fed by one type of `business` document. */
 export interface Projection {
@@ -44,8 +52,26 @@ export const OPEN_TICKETS: Projection = {
   project: (doc) => (isOpenStatus(doc.status as TicketStatus) ? withoutStoreFields(doc) : undefined),
 };
 
+/**
+ * Open quotes, whole: staff lists show a quote's latest version, and the quote watch finds its
+ * candidates by status, due date and last change. Every row keeps a `status`, which the view's
+ * queries always name (tombstones have none, so no query and no SQLite index ever meets them).
+ */
+export const OPEN_QUOTES: Projection = {
+  view: OPEN_QUOTES_VIEW,
+  sourceType: 'quote',
+  project: (doc) => (isOpenQuoteStatus(doc.status) ? withoutStoreFields(doc) : undefined),
+};
+
+/** Orders under way, whole: staff lists show their lines and amounts (same rule on `status`). */
+export const OPEN_ORDERS: Projection = {
+  view: OPEN_ORDERS_VIEW,
+  sourceType: 'order',
+  project: (doc) => (isOpenOrderStatus(doc.status) ? withoutStoreFields(doc) : undefined),
+};
+
 /** Every projection; a source type may feed several views. */
-export const PROJECTIONS: readonly Projection[] = [OPEN_TICKETS];
+export const PROJECTIONS: readonly Projection[] = [OPEN_TICKETS, OPEN_QUOTES, OPEN_ORDERS];
 
 /** The projections fed by documents of `type`. */
 export function projectionsOf(type: unknown, all: readonly Projection[] = PROJECTIONS): Projection[] {
