@@ -202,12 +202,15 @@ describe('/api/v1/beneficiaries', () => {
 
     it('updates on the version read (If-Match), records the fields changed, and refuses a stale version (412)', async () => {
       const read = await send<View>('admin', 'GET', `/${NEW_SIRET}`);
+      // The version travels in the ETag header as in the body, for clients that use the headers.
+      expect(read.headers.get('etag')).toBe(`"${read.body.etag}"`);
       const renamed = aBody({ name: 'Ville de Grenoble-les-Fontaines', modality: 2 });
       const res = await send<View>('admin', 'PUT', `/${NEW_SIRET}`, renamed, {
-        'if-match': `"${read.body.etag}"`,
+        'if-match': read.headers.get('etag')!,
       });
       expect(res.status).toBe(200);
       expect(res.body.etag).not.toBe(read.body.etag);
+      expect(res.headers.get('etag')).toBe(`"${res.body.etag}"`);
       const update = (await events(NEW_SIRET)).find((e) => e.action === 'update');
       expect(update!.changes).toEqual([
         { field: 'name', before: 'Ville de Grenoble-les-Sources', after: 'Ville de Grenoble-les-Fontaines' },
@@ -309,5 +312,8 @@ describe('/api/v1/beneficiaries', () => {
     const put = JSON.stringify(doc.paths['/api/v1/beneficiaries/{siret}']!.put!.requestBody);
     for (const word of ['conventionDate', 'tenantIds', 'la-reunion', 'etablissement-sante'])
       expect(put).toContain(word);
+    const putOperation = JSON.stringify(doc.paths['/api/v1/beneficiaries/{siret}']!.put);
+    expect(putOperation).toContain('"name":"If-Match"');
+    expect(JSON.stringify(doc.paths['/api/v1/beneficiaries/{siret}']!.get)).toContain('"ETag"');
   });
 });

@@ -27,6 +27,11 @@ export interface RouteDoc {
   readonly body?: z.ZodType;
   /** Documents the `Idempotency-Key` request header (`'required'` when the route refuses a call without it). */
   readonly idempotencyKey?: boolean | 'required';
+  /**
+   * The answer's `etag` field also goes out as the `ETag` header, and a write takes the version it
+   * read back in `If-Match` (RFC 9110), so HTTP clients and caches use the usual headers.
+   */
+  readonly etag?: boolean;
   readonly response: z.ZodType;
   /** Error statuses the route may answer besides 401 and 500. */
   readonly errors: readonly number[];

@@ -160,6 +160,8 @@ function mountRoute(server: Server, route: ApiRoute, auth: ApiAuthenticator): vo
     apiHandler(async (req, res) => {
       try {
         const result = await route.run(req, authenticate);
+        const etag = route.doc.etag ? (result as { etag?: unknown } | undefined)?.etag : undefined;
+        if (typeof etag === 'string') res.header('ETag', `"${etag}"`);
         // A PDF or a file goes out as it is; apiHandler sees the response sent and adds nothing.
         return sendPdfResponse(res, result) || sendFileResponse(res, result) || sendImageResponse(res, result)
           ? undefined

@@ -74,6 +74,17 @@ function operation(route: RouteDoc): Json {
           },
         ]
       : []),
+    ...(route.etag && route.method !== 'get'
+      ? [
+          {
+            name: 'If-Match',
+            in: 'header',
+            required: false,
+            description: 'La version lue (en-tête ETag de la lecture) : 412 si la fiche a changé depuis.',
+            schema: { type: 'string' },
+          },
+        ]
+      : []),
   ];
   const errors = [...new Set([...(route.bearer ? [401] : []), ...route.errors, 500])].sort((a, b) => a - b);
   return {
@@ -93,6 +104,13 @@ function operation(route: RouteDoc): Json {
     responses: {
       200: {
         description: 'Succès',
+        ...(route.etag
+          ? {
+              headers: {
+                ETag: { description: 'La version de la fiche renvoyée.', schema: { type: 'string' } },
+              },
+            }
+          : {}),
         content: { 'application/json': { schema: jsonSchema(route.response, 'output') } },
       },
       ...Object.fromEntries(errors.map((status) => [status, errorResponse(status)])),
