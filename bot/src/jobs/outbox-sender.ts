@@ -13,13 +13,18 @@
  * Messages of one conversation go out in creation order, one at a time; conversations are served in
  * parallel. When a conversation is throttled or unreachable, its remaining messages are given back
  * (not counted as attempts) to keep their order and to stop hammering it.
+ *
+ * The sweep is also the upkeep of the views: claiming visits the partitions on the agenda, which
+ * finishes their interrupted view refreshes, and each sweep purges a few old tombstones.
  */
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { ConversationRepository, type ConversationRecord } from '../store/conversation-repository';
 import { OutboxRepository, type StoredOutboxMessage } from '../store/outbox-repository';
-import type { Store } from '../store/port';
+import type { Container, Store } from '../store/port';
+import { purgeTombstones } from '../store/views/tombstone-purge';
+import type { ViewRow } from '../store/views/view-row';
 import type { ProactiveDelivery } from '../teams/proactive-delivery';
 import { JobRunner } from './job-runner';
 import { RateLimiter, systemClock, type Clock } from './rate-limiter';
@@ -46,6 +51,11 @@ export interface OutboxSenderOptions {
   concurrency?: number;
   /** Pause between sweeps when idle (default 5 s). */
   intervalMs?: number;
+  /**
+   * Real time, for the agenda's grace and the tombstones' age (tests): unlike `clock`, it measures
+   * writes in flight and must not jump.
+   */
+  wallClock?: () => Date;
 }
 
 /** What one sweep did. */
@@ -71,6 +81,8 @@ type Outcome = { next: 'continue' } | { next: 'release'; at: Date } | { next: 'd
 export class OutboxSender {
   readonly instanceId: string;
   private readonly outbox: OutboxRepository;
+  private readonly views: Container<ViewRow>;
+  private readonly wallClock: () => Date;
   private readonly conversations: ConversationRepository;
   private readonly delivery: ProactiveDelivery;
   private readonly log: Logger;
@@ -88,7 +100,9 @@ export class OutboxSender {
 
   constructor(options: OutboxSenderOptions) {
     this.instanceId = options.instanceId ?? `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
-    this.outbox = new OutboxRepository(options.store);
+    this.wallClock = options.wallClock ?? (() => new Date());
+    this.outbox = new OutboxRepository(options.store, { wallClock: this.wallClock });
+    this.views = options.store.container<ViewRow>('views');
     this.conversations = new ConversationRepository(options.store);
     this.delivery = options.delivery;
     this.log = options.logger.child({ job: 'outbox', instance: this.instanceId });
@@ -133,7 +147,7 @@ export class OutboxSender {
     return this.outbox.pendingCount();
   }
 
-  /** One pass: claim a batch, deliver it, record outcomes. Never throws. */
+  /** One pass: claim a batch, deliver it, record outcomes, purge old tombstones. Never throws. */
   async sweep(): Promise<SweepResult> {
     const result: SweepResult = { claimed: 0, sent: 0, retried: 0, dead: 0, released: 0, lost: 0 };
     try {
@@ -147,7 +161,18 @@ export class OutboxSender {
       this.log.error({ err }, 'outbox sweep failed');
     }
     if (result.claimed > 0) this.log.info(result, 'outbox sweep');
+    await this.purgeTombstones();
     return result;
+  }
+
+  /** Purges a page of old view tombstones; a failure only delays it to the next sweep. */
+  private async purgeTombstones(): Promise<void> {
+    try {
+      const purged = await purgeTombstones(this.views, { wallClock: this.wallClock });
+      if (purged > 0) this.log.debug({ purged }, 'view tombstones purged');
+    } catch (err) {
+      this.log.warn({ err }, 'view tombstone purge failed');
+    }
   }
 
   /** Delivers the messages of one conversation in order; never throws. */
