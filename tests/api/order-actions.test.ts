@@ -3,6 +3,7 @@
  * the order card (account managers deliver and bill, approvers attest the service done, either
  * side cancels before invoicing), refusals in French that change nothing, the printable PDF.
  */
+import { adapterOf } from '../../bot/src/store/views/projecting-store';
 import { signIn, useApiService, USERS, type DemoRole } from './support/api-harness';
 import { BELLERIVE, LAMENTIN, QUIET, QuoteFactory, send } from './quote-harness';
 
@@ -135,5 +136,33 @@ describe('orders over the API', () => {
     expect(hidden.status).toBe(404);
     expect(hidden.body.error.code).toBe('NOT_FOUND');
     expect(hidden.raw.toString('latin1')).not.toContain('%PDF');
+  });
+
+  it('lists the staff’s orders under way from their view, page by page, and the history across partitions', async () => {
+    const running = await factory.order(BELLERIVE);
+    const cancelled = await factory.order(LAMENTIN);
+    const cancel = await send(rig.svc, 'POST', `${path(cancelled.id, LAMENTIN)}/actions`, {
+      token: tokens.accountManager,
+      body: { type: 'cancel', reason: 'Projet abandonné.' },
+    });
+    expect(cancel.status).toBe(200);
+    // An order written behind the views' back: the open list shows the view, the history every partition.
+    const { _etag, _ts, ...copy } = (await rig.svc.store.container('business').read(BELLERIVE, running.id))!;
+    const hidden = { ...copy, id: `${running.id}-hors-vue` };
+    await adapterOf(rig.svc.store).container('business').create(hidden);
+    type Page = { items: { id: string; status: string }[]; continuationToken?: string };
+    const list = async (url: string) => (await send<Page>(rig.svc, 'GET', url, { token: tokens.canut })).body;
+
+    const first = await list('/api/v1/orders?status=open&limit=1');
+    const next = await list(
+      `/api/v1/orders?status=open&limit=100&continuationToken=${first.continuationToken}`,
+    );
+    const open = [...first.items, ...next.items].map((o) => o.id);
+    expect(open).toContain(running.id);
+    expect(open).not.toContain(cancelled.id);
+    expect(open).not.toContain(hidden.id);
+    expect(new Set(open).size).toBe(open.length);
+    const history = (await list('/api/v1/orders?limit=100')).items.map((o) => o.id);
+    expect(history).toEqual(expect.arrayContaining([running.id, cancelled.id, hidden.id]));
   });
 });

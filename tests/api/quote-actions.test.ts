@@ -4,6 +4,7 @@
  * sending, acceptance issuing the order, and the refusals a public buyer must be able to trust —
  * each answering 4xx in French and leaving the stored quote exactly as it was (same ETag).
  */
+import { adapterOf } from '../../bot/src/store/views/projecting-store';
 import { signIn, useApiService, USERS, type DemoRole } from './support/api-harness';
 import { aDraft, BELLERIVE, QUIET, QuoteFactory, send } from './quote-harness';
 
@@ -287,5 +288,33 @@ describe('quotes over the API', () => {
     );
     const bad = await send<ErrorBody>(rig.svc, 'GET', `/api/v1/quotes?status=lost`, { token: tokens.agent });
     expect(bad.status).toBe(400);
+  });
+
+  it('lists the staff’s open quotes from their view, page by page, and the history across partitions', async () => {
+    const sent = await factory.quote(BELLERIVE, 'sent');
+    await factory.quote(BELLERIVE, 'sent');
+    // A quote written behind the views' back: the open list shows the view, the history every partition.
+    const { _etag, _ts, ...copy } = (await factory.stored(BELLERIVE, sent.id))!;
+    const hidden = { ...copy, id: `${sent.id}-hors-vue` };
+    await adapterOf(rig.svc.store).container('business').create(hidden);
+    type Page = { items: { id: string; status: string }[]; continuationToken?: string };
+    const list = (url: string) => send<Page & ErrorBody>(rig.svc, 'GET', url, { token: tokens.canut });
+
+    const first = await list('/api/v1/quotes?status=sent&limit=1');
+    const next = await list(
+      `/api/v1/quotes?status=sent&limit=1&continuationToken=${first.body.continuationToken}`,
+    );
+    expect([first.status, next.status]).toEqual([200, 200]);
+    expect([...first.body.items, ...next.body.items].map((q) => q.status)).toEqual(['sent', 'sent']);
+    expect(next.body.items[0]!.id).not.toBe(first.body.items[0]!.id);
+    const open = await list('/api/v1/quotes?status=open&limit=100');
+    expect(open.body.items.map((q) => q.id)).toContain(sent.id);
+    expect(open.body.items.map((q) => q.id)).not.toContain(hidden.id);
+    const history = await list('/api/v1/quotes?status=sent,accepted&limit=100');
+    expect(history.body.items.map((q) => q.id)).toEqual(expect.arrayContaining([sent.id, hidden.id]));
+    // A token of the history does not continue the open list: refused, not read elsewhere.
+    const older = await list('/api/v1/quotes?status=sent,accepted&limit=1');
+    const mixed = await list(`/api/v1/quotes?status=sent&continuationToken=${older.body.continuationToken}`);
+    expect(mixed.status).toBe(400);
   });
 });

@@ -13,8 +13,8 @@ import { OPEN_ORDER_STATUSES, type OrderDoc } from '../store/order-repository';
 import type { QuoteDependencies } from '../teams/quote-handlers';
 import { readScope, type ApiCaller } from './api-caller';
 import { bearerRoute, type ApiRoute } from './api-route';
+import { listOpenOrVisible } from './open-view-listing';
 import { callerIdempotencyKey, quoteActorOf, readVisible, writeScope } from './quote-access';
-import { listVisible } from './scoped-listing';
 import { PdfResponse, pdfResponse } from './quote-pdf-response';
 import { orderActionBody, orderDetail, orderListQuery, orderPage, orderPath } from './order-schemas';
 
@@ -61,7 +61,7 @@ function listRoute(deps: QuoteDependencies): ApiRoute {
       errors: [400, 403, 404],
     },
     async (caller, { query }) =>
-      listVisible(deps.orders.orders.container, readScope(caller), {
+      listOpenOrVisible(deps.orders.orders.container, deps.orders.orders.openView, readScope(caller), {
         type: 'order',
         statuses: expand(query.status),
         beneficiaryId: query.beneficiary,

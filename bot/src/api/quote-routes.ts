@@ -15,8 +15,8 @@ import type { QuoteDoc } from '../store/quote-repository';
 import type { QuoteDependencies } from '../teams/quote-handlers';
 import { readScope, type ApiCaller } from './api-caller';
 import { bearerRoute, type ApiRoute } from './api-route';
+import { listOpenOrVisible } from './open-view-listing';
 import { callerIdempotencyKey, keyDigest, quoteActorOf, readVisible, writeScope } from './quote-access';
-import { listVisible } from './scoped-listing';
 import {
   expandQuoteStatuses,
   quoteDetail,
@@ -74,7 +74,8 @@ function listRoute({ deps }: QuoteRouteServices): ApiRoute {
     },
     async (caller, { query }) => {
       const actor = await quoteActorOf(caller, deps.directory);
-      const page = await listVisible(deps.quotes.quotes.container, readScope(caller), {
+      const repo = deps.quotes.quotes;
+      const page = await listOpenOrVisible(repo.container, repo.openView, readScope(caller), {
         type: 'quote',
         statuses: expandQuoteStatuses(query.status),
         beneficiaryId: query.beneficiary,
