@@ -1,7 +1,8 @@
 /**
  * The SLA watch under contention and at scale, on real SQLite files: two instances sweeping the same
  * store at once (two connections in this process, then two processes) send each alert once; and a
- * sweep reads only the due tickets, through the `documents_sla_due` index.
+ * sweep reads only the due tickets' rows of the open-ticket view, through its
+ * `views_open_tickets_sla_due` index.
  */
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -9,14 +10,15 @@ import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import pino from 'pino';
 import type { Ticket } from '../../bot/src/domain/tickets/ticket';
-import { dueTicketsQuery, SlaWatch, type SlaSweepResult } from '../../bot/src/jobs/sla-watch';
+import { SlaWatch, type SlaSweepResult } from '../../bot/src/jobs/sla-watch';
 import type { OutboxMessage } from '../../bot/src/store/outbox-message';
 import { SYSTEM_PARTITION, type Container, type Doc, type Store } from '../../bot/src/store/port';
 import { encodeCursor, planQuery } from '../../bot/src/store/sqlite/sqlite-query';
 import { openSqliteStore } from '../../bot/src/store/sqlite/sqlite-store';
 import type { TicketDoc } from '../../bot/src/store/ticket-repository';
+import { dueTicketRowsQuery } from '../../bot/src/store/views/open-ticket-view';
 import { removeTempFiles, tempStoreFile } from './outbox-fixtures';
-import { allOfType, spreadTickets, writeTickets } from './sla-watch-fixtures';
+import { allOfType, byParity, spreadTickets, TicketRace, writeTickets } from './sla-watch-fixtures';
 
 const SUPPORT = { pk: SYSTEM_PARTITION, conversationId: '19:support@thread.tacv2' };
 const quiet = pino({ level: 'silent' });
@@ -25,39 +27,6 @@ const ROOT = resolve(__dirname, '../..');
 const OPENED = '2026-06-08T08:00:00Z';
 const AFTER_80 = new Date('2026-06-08T08:50:00Z');
 const AFTER_BREACH = new Date('2026-06-08T09:00:00Z');
-
-/** `count` severity 1 tickets opened at `now`, spread over ten beneficiaries. */
-/**
- * The store with a short random pause before each query and batch of `business`, so that two
- * instances in one process interleave their reads and writes instead of taking turns.
- */
-function jittery(store: Store, seed: number): Store {
-  let state = seed;
-  const pause = () => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return new Promise((r) => setTimeout(r, state % 3));
-  };
-  const wrap = (c: Container<Doc>): Container<Doc> =>
-    new Proxy(c, {
-      get(target, prop) {
-        if (prop === 'query' || prop === 'batch') {
-          return async (...args: unknown[]) => {
-            await pause();
-            return (target[prop] as (...a: unknown[]) => unknown).apply(target, args);
-          };
-        }
-        const value = Reflect.get(target, prop) as unknown;
-        return typeof value === 'function' ? value.bind(target) : value;
-      },
-    });
-  return {
-    kind: store.kind,
-    ping: () => store.ping(),
-    close: () => store.close(),
-    container: <T extends Doc>(name: Parameters<Store['container']>[0]) =>
-      (name === 'business' ? wrap(store.container(name)) : store.container(name)) as unknown as Container<T>,
-  };
-}
 
 /** What the store must hold: each alert's message once, each ticket's `alertsSent` exactly `keys`. */
 async function expectExactlyOnce(store: Store, list: Ticket[], keys: string[]): Promise<void> {
@@ -84,35 +53,36 @@ describe('SlaWatch with two instances on one store', () => {
   });
   afterAll(() => removeTempFiles());
 
-  it('sends each alert of 100 due tickets once when both sweep at the same time (one process)', async () => {
+  it('sends each alert of 100 due tickets once when both read every ticket before either claims it', async () => {
     const file = tempStoreFile();
     const list = spreadTickets(100, { prefix: 'tkt', now: OPENED });
     await writeTickets(open(file), list);
-    const [a, b] = [1, 2].map(
-      (seed) =>
+    const race = new TicketRace(byParity);
+    const [a, b] = [0, 1].map(
+      (n) =>
         new SlaWatch({
-          store: jittery(open(file), seed),
+          store: race.store(open(file), n),
           logger: quiet,
           supportChannel: async () => SUPPORT,
           batchSize: 10,
         }),
     );
+    const both = (at: Date) =>
+      Promise.all([race.run(0, () => a!.sweep(at)), race.run(1, () => b!.sweep(at))]);
 
-    const first = await Promise.all([a!.sweep(AFTER_80), b!.sweep(AFTER_80)]);
-    const again = await Promise.all([a!.sweep(AFTER_80), b!.sweep(AFTER_80)]);
+    const first = await both(AFTER_80);
+    const again = await both(AFTER_80);
 
-    expect(sum(first, 'alerted')).toBe(100);
-    expect(sum(first, 'messages')).toBe(200);
-    expect(sum(first, 'failed')).toBe(0);
-    // Both took part: each won some tickets, and lost the race for others.
-    expect(first.every((r) => r.alerted > 0)).toBe(true);
-    expect(sum(first, 'lost')).toBeGreaterThan(0);
+    // Each instance read every due ticket, won the 50 it claimed first and lost the other 50: its
+    // batch, on the ETag it had read, failed whole and queued nothing.
+    for (const result of first)
+      expect(result).toMatchObject({ read: 100, alerted: 50, messages: 100, lost: 50, failed: 0 });
     expect(sum(again, 'read')).toBe(0);
     await expectExactlyOnce(stores[0]!, list, ['firstResponse:50', 'firstResponse:80']);
 
-    const breach = await Promise.all([a!.sweep(AFTER_BREACH), b!.sweep(AFTER_BREACH)]);
+    const breach = await both(AFTER_BREACH);
 
-    expect(sum(breach, 'messages')).toBe(100);
+    for (const result of breach) expect(result).toMatchObject({ alerted: 50, messages: 50, lost: 50 });
     await expectExactlyOnce(stores[0]!, list, ['firstResponse:50', 'firstResponse:80', 'firstResponse:100']);
   });
 
@@ -171,7 +141,7 @@ async function sweepInChild(file: string, now: Date, startAt: number): Promise<S
 describe('SlaWatch reads only due tickets', () => {
   afterAll(() => removeTempFiles());
 
-  it('returns 3 rows out of 1,003 open tickets when 3 are due, through the index', async () => {
+  it('returns 3 rows out of 1,003 open tickets when 3 are due, through the view’s index', async () => {
     const file = tempStoreFile();
     const store = openSqliteStore({ file });
     try {
@@ -210,8 +180,9 @@ describe('SlaWatch reads only due tickets', () => {
     } finally {
       await store.close();
     }
+    // A range over the due instants: the sort that follows orders the due rows only.
     expect(queryPlan(file)).toEqual([
-      'SEARCH documents USING INDEX documents_sla_due (container=? AND <expr>=? AND <expr><?)',
+      'SEARCH documents USING INDEX views_open_tickets_sla_due (container=? AND pk=? AND <expr><?)',
       'USE TEMP B-TREE FOR ORDER BY',
     ]);
   });
@@ -221,9 +192,9 @@ describe('SlaWatch reads only due tickets', () => {
 function queryPlan(file: string): string[] {
   const db = new Database(file, { readonly: true });
   try {
-    const first = planQuery('business', dueTicketsQuery(AFTER_80, 100));
-    const token = encodeCursor(first.fingerprint, [5, '2026-06-08T08:30:00Z', 'due-1']);
-    const later = planQuery('business', dueTicketsQuery(AFTER_80, 100, token));
+    const first = planQuery('views', dueTicketRowsQuery(AFTER_80, 100));
+    const token = encodeCursor(first.fingerprint, [5, '2026-06-08T08:30:00Z', '21690012300001:due-1']);
+    const later = planQuery('views', dueTicketRowsQuery(AFTER_80, 100, token));
     const plans = [first, later].map((plan) =>
       (db.prepare(`EXPLAIN QUERY PLAN ${plan.sql}`).all(...plan.params) as { detail: string }[]).map(
         (row) => row.detail,

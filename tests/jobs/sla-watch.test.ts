@@ -1,7 +1,8 @@
 /**
  * The SLA watch on a real SQLite file: when each alert goes out (thresholds, business hours), that it
- * goes out once however often the watch sweeps or restarts, and what it does when it cannot send.
- * Time is passed to each sweep; nothing here waits for the clock.
+ * goes out once however often the watch sweeps or restarts, what it does when it cannot send, and
+ * that it finds its work in the open-ticket view alone, setting right the rows left behind their
+ * tickets. Time is passed to each sweep; nothing here waits for the clock.
  */
 import pino from 'pino';
 import type { Beneficiary } from '../../bot/src/domain/beneficiaries/beneficiary';
@@ -9,9 +10,18 @@ import type { Ticket } from '../../bot/src/domain/tickets/ticket';
 import { SlaWatch, type SlaWatchOptions } from '../../bot/src/jobs/sla-watch';
 import { TicketService } from '../../bot/src/services/ticket-service';
 import type { OutboxMessage } from '../../bot/src/store/outbox-message';
-import { SYSTEM_PARTITION, type Doc, type Store, type Stored } from '../../bot/src/store/port';
+import {
+  SYSTEM_PARTITION,
+  type Container,
+  type Doc,
+  type QuerySpec,
+  type Store,
+  type Stored,
+} from '../../bot/src/store/port';
 import { openSqliteStore } from '../../bot/src/store/sqlite/sqlite-store';
-import { TicketRepository } from '../../bot/src/store/ticket-repository';
+import { TicketRepository, type TicketDoc } from '../../bot/src/store/ticket-repository';
+import { OPEN_TICKETS_VIEW } from '../../bot/src/store/views/view-projections';
+import { viewRowId, type ViewRow } from '../../bot/src/store/views/view-row';
 import {
   aBeneficiary,
   aTicket,
@@ -58,6 +68,38 @@ async function writeTickets(store: Store, tickets: Ticket[]): Promise<void> {
 }
 
 const stored = (store: Store, t: Ticket) => new TicketRepository(store).get(t.beneficiaryId, t.id);
+
+/** The open-ticket view's row of `t`, as stored (a tombstone once the ticket left the view). */
+const rowOf = (store: Store, t: Ticket) =>
+  store.container<ViewRow>('views').read(OPEN_TICKETS_VIEW, viewRowId(t.beneficiaryId, t.id));
+
+/** Puts `row` back as it was: a row left behind its ticket, as a crash before its refresh leaves it. */
+async function putBack(store: Store, row: Stored<ViewRow>): Promise<void> {
+  const { _etag, _ts, ...fields } = row;
+  await store.container<ViewRow>('views').upsert(fields as ViewRow);
+}
+
+/** `store`, recording each query (with its container) and each point read of `business`. */
+function spied(store: Store, seen: { queries: [string, QuerySpec][]; reads: [string, string][] }): Store {
+  return {
+    kind: store.kind,
+    ping: () => store.ping(),
+    close: () => store.close(),
+    container: <T extends Doc>(name: Parameters<Store['container']>[0]) => {
+      const inner = store.container<T>(name);
+      return Object.assign(Object.create(inner) as Container<T>, {
+        query: (spec: QuerySpec) => {
+          seen.queries.push([name, spec]);
+          return inner.query(spec);
+        },
+        read: (pk: string, id: string) => {
+          if (name === 'business') seen.reads.push([pk, id]);
+          return inner.read(pk, id);
+        },
+      });
+    },
+  };
+}
 
 /** Sweeps at each instant and returns the alert ids that appeared at each. */
 async function sweepAt(store: Store, w: SlaWatch, instants: string[]): Promise<Record<string, string[]>> {
@@ -337,6 +379,66 @@ describe('SlaWatch', () => {
 
       await store.close();
       await expect(w.sweep(at('2026-06-08T08:48:00Z'))).resolves.toMatchObject({ read: 0, alerted: 0 });
+    });
+  });
+
+  describe('through the open-ticket view', () => {
+    let store: Store;
+    beforeEach(() => {
+      store = openStore(tempStoreFile());
+    });
+    /** Severity 1 ticket `n`, opened Monday 10:00 in Paris, in a partition of its own. */
+    const dueAt = (n: number) => {
+      const siret = `2169001230000${n}`;
+      return aTicket({
+        id: `tkt-${n}`,
+        number: `INC-2026-00000${n}`,
+        form: anIncidentForm({ severity: 1 }),
+        beneficiary: aBeneficiary({ siret }),
+        declaredBy: anAgent({ beneficiaryIds: [siret] }),
+        now: MONDAY_10H_PARIS,
+      });
+    };
+
+    it('queries the view’s partition only, then reads each due ticket in its own partition', async () => {
+      const tickets = [1, 2, 3].map(dueAt);
+      await writeTickets(store, tickets);
+      const seen = { queries: [] as [string, QuerySpec][], reads: [] as [string, string][] };
+
+      const result = await watch(spied(store, seen), { batchSize: 2 }).sweep(at('2026-06-08T08:30:00Z'));
+
+      expect(result).toMatchObject({ read: 3, alerted: 3, messages: 3 });
+      expect(seen.queries.length).toBeGreaterThanOrEqual(2);
+      for (const [container, spec] of seen.queries) {
+        expect([container, spec.pk, spec.crossPartition]).toEqual(['views', OPEN_TICKETS_VIEW, undefined]);
+      }
+      expect(seen.reads.sort()).toEqual(tickets.map((t) => [t.beneficiaryId, t.id]).sort());
+    });
+
+    it('sets right a row left behind its ticket (resolved, gone, alerted), which then stops coming back', async () => {
+      const [resolved, gone, alerted, due] = [1, 2, 3, 4].map(dueAt) as [Ticket, Ticket, Ticket, Ticket];
+      await writeTickets(store, [resolved, gone, alerted, due]);
+      const business = store.container<TicketDoc>('business');
+      const stale = await Promise.all([resolved, gone, alerted].map((t) => rowOf(store, t)));
+      // Each ticket moves on through the store, then its row is put back as it was before.
+      const ticketOf = async (t: Ticket) => (await stored(store, t))!;
+      await business.replace({ ...(await ticketOf(resolved)), status: 'resolved' });
+      await business.delete(gone.beneficiaryId, gone.id);
+      await watch(store).sweep(at('2026-06-08T08:30:00Z'));
+      const alertedRow = await rowOf(store, alerted);
+      await Promise.all(stale.map((row) => putBack(store, row!)));
+      expect((await rowOf(store, alerted))!.nextAlertAt).toBe('2026-06-08T08:30:00Z');
+      const before = await alertMessages(store);
+
+      const sweep = await watch(store).sweep(at('2026-06-08T08:31:00Z'));
+
+      expect(sweep).toMatchObject({ read: 3, refreshed: 3, alerted: 0, messages: 0, failed: 0 });
+      expect(await alertMessages(store)).toEqual(before);
+      expect(await rowOf(store, resolved)).toMatchObject({ removedAt: expect.any(String) });
+      expect(await rowOf(store, gone)).toMatchObject({ removedAt: expect.any(String) });
+      expect(await rowOf(store, alerted)).toMatchObject({ nextAlertAt: alertedRow!.nextAlertAt });
+      expect((await rowOf(store, due))!.nextAlertAt).toBe('2026-06-08T08:48:00Z');
+      expect(await watch(store).sweep(at('2026-06-08T08:31:00Z'))).toMatchObject({ read: 0 });
     });
   });
 

@@ -3,11 +3,11 @@
  * WHERE clause, validated field paths, ORDER BY served by a declared composite index.
  */
 import { ValidationError } from '../../bot/src/domain/errors';
-import { dueTicketsQuery } from '../../bot/src/jobs/sla-watch';
 import { unwrapToken, wrapToken } from '../../bot/src/store/cosmos/cosmos-continuation';
 import { SORT_SHAPES } from '../../bot/src/store/cosmos/cosmos-indexing';
 import { planCosmosQuery } from '../../bot/src/store/cosmos/cosmos-query';
 import type { QuerySpec } from '../../bot/src/store/port';
+import { dueTicketRowsQuery } from '../../bot/src/store/views/open-ticket-view';
 
 const plan = (spec: QuerySpec) => planCosmosQuery('business', spec, SORT_SHAPES.business);
 const text = (spec: QuerySpec): string => plan(spec).query.query;
@@ -160,9 +160,13 @@ describe('cosmos query translation', () => {
       limit: 50,
     });
     expect(outbox).toContain('ORDER BY c["type"] ASC, c["status"] ASC, c["nextAttemptAt"] ASC, c["id"] ASC');
-    expect(text(dueTicketsQuery(new Date('2025-01-01T00:00:00Z'), 100))).toContain(
-      'ORDER BY c["type"] ASC, c["nextAlertAt"] ASC, c["id"] ASC',
+    // The SLA watch reads its view's partition, where every row is a ticket's: no prefix to add.
+    const due = planCosmosQuery(
+      'views',
+      dueTicketRowsQuery(new Date('2025-01-01T00:00:00Z'), 100),
+      SORT_SHAPES.views,
     );
+    expect(due.query.query).toContain('ORDER BY c["nextAlertAt"] ASC, c["id"] ASC');
     // Without the equality filter, the plain shape; `in` does not pin a field.
     const open = text({
       pk: 'b1',

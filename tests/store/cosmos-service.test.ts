@@ -14,7 +14,6 @@ import {
   reminderCandidatesQuery,
   UNANSWERED_STATUSES,
 } from '../../bot/src/jobs/quote-watch-queries';
-import { dueTicketsQuery } from '../../bot/src/jobs/sla-watch';
 import { BeneficiaryRepository } from '../../bot/src/store/beneficiary-repository';
 import { ConversationRepository } from '../../bot/src/store/conversation-repository';
 import { openStore } from '../../bot/src/store/open-store';
@@ -26,6 +25,7 @@ import { QuoteRepository } from '../../bot/src/store/quote-repository';
 import { StaffRepository } from '../../bot/src/store/staff-repository';
 import { storeConfigOf } from '../../bot/src/store/store-config';
 import { TicketRepository } from '../../bot/src/store/ticket-repository';
+import { dueTicketRowsQuery } from '../../bot/src/store/views/open-ticket-view';
 import { call, signIn, USERS } from '../api/support/api-harness';
 import { aConfig } from '../support/factories';
 import { startService, type RunningService } from '../support/running-service';
@@ -203,7 +203,9 @@ describe('every query of the repositories and jobs, on Cosmos DB', () => {
     await expect(outbox.pendingCount()).resolves.toEqual(expect.any(Number));
     const business = store.container('business');
     const now = new Date();
-    await expect(business.query(dueTicketsQuery(now, 100))).resolves.toHaveProperty('items');
+    await expect(store.container('views').query(dueTicketRowsQuery(now, 100))).resolves.toHaveProperty(
+      'items',
+    );
     for (const status of UNANSWERED_STATUSES) {
       await expect(business.query(reminderCandidatesQuery(now, status, 50))).resolves.toHaveProperty('items');
     }

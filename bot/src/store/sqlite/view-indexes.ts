@@ -3,8 +3,72 @@
  * each view's lists walk an index in their order instead of sorting a partition.
  *
  * Frozen with the migrations once released (see list-indexes.ts for how these expressions must
- * match the query builder's).
+ * match the query builder's; `orderColumns` is a copy, so that a later change there cannot change
+ * what this migration created). `tests/store/sqlite/list-query-plans.test.ts` checks with EXPLAIN
+ * QUERY PLAN that the staff's lists and the due queries use them, and that each one serves a query.
+ *
+ * Every index is partial on its view's partition (`container = 'views' AND pk = '…'`): the queries
+ * bind both, and SQLite proves the condition from the values bound (as list-indexes.ts explains for
+ * the type), so `business` documents and the other views cost these indexes nothing. The list
+ * indexes also require a status (`json_type(…) = 'text'`), which every status condition of a list
+ * implies and tombstones lack: the rows of resolved tickets stay out of them.
+ *
+ * The two due queries (the agenda's entries, the tickets whose next alert has passed) are ranges on
+ * the due instant rather than walks in order: a walk would go on through every row not due yet
+ * looking for a page it cannot fill, whereas the range reads the due rows only and sorts them.
  */
+type Direction = 'ASC' | 'DESC';
+
+/** The sort key columns of one order, as the query builder writes them (copy of list-indexes.ts). */
+function orderColumns(field: string, direction: Direction): string {
+  const path = `'$.${field}'`;
+  const rank =
+    `CASE json_type(body, ${path}) WHEN 'null' THEN 1 WHEN 'false' THEN 2 WHEN 'true' THEN 3 ` +
+    `WHEN 'integer' THEN 4 WHEN 'real' THEN 4 WHEN 'text' THEN 5 WHEN 'array' THEN 6 ` +
+    `WHEN 'object' THEN 7 ELSE 0 END`;
+  const value =
+    `CASE WHEN json_type(body, ${path}) IN ('integer', 'real', 'text', 'array', 'object') ` +
+    `THEN json_extract(body, ${path}) ELSE 0 END`;
+  return `${rank} ${direction}, ${value} ${direction}, id`;
+}
+
+const STATUS = "json_extract(body, '$.status')";
+const SEVERITY = "json_extract(body, '$.severity')";
+const inView = (view: string): string => `container = 'views' AND pk = '${view}'`;
+const LIVE_TICKET = `${inView('open-tickets')} AND json_type(body, '$.status') = 'text'`;
+
+/** The orders of staff's ticket lists (`ticket-listing.ts`) and of the Teams open list. */
+const TICKET_ORDERS: readonly [name: string, field: string, direction: Direction][] = [
+  ['received', 'receivedAt', 'DESC'],
+  ['updated', 'updatedAt', 'DESC'],
+  ['first_response_due', 'firstResponseDueAt', 'ASC'],
+];
+
+/**
+ * For each order, the open tickets' three list shapes: every open one, one status, and (the
+ * dashboard's counts) one severity, keyed by it because a rare severity checked while walking
+ * would read some twenty rows per match.
+ */
+function openTicketIndexes(): string[] {
+  return TICKET_ORDERS.flatMap(([name, field, direction]) => {
+    const order = orderColumns(field, direction);
+    return [
+      `CREATE INDEX views_open_tickets_by_${name} ON documents (container, pk, ${order}) WHERE ${LIVE_TICKET};`,
+      `CREATE INDEX views_open_tickets_status_by_${name} ON documents ` +
+        `(container, pk, ${STATUS}, ${order}) WHERE ${LIVE_TICKET};`,
+      `CREATE INDEX views_open_tickets_severity_by_${name} ON documents ` +
+        `(container, pk, ${SEVERITY}, ${order}) WHERE ${LIVE_TICKET};`,
+    ];
+  });
+}
+
+/** The due queries: the SLA watch's (`nextAlertAt <= ?`) and the agenda's (`dueAt <= ?`). */
+const DUE_INDEXES = [
+  `CREATE INDEX views_open_tickets_sla_due ON documents (container, pk, json_extract(body, '$.nextAlertAt')) ` +
+    `WHERE ${inView('open-tickets')} AND json_extract(body, '$.nextAlertAt') IS NOT NULL;`,
+  `CREATE INDEX views_agenda_due ON documents (container, pk, json_extract(body, '$.dueAt')) ` +
+    `WHERE ${inView('agenda')};`,
+];
 
 /** Statements of migration `0007-view-indexes`. */
-export const VIEW_INDEX_STATEMENTS: readonly string[] = [];
+export const VIEW_INDEX_STATEMENTS: readonly string[] = [...openTicketIndexes(), ...DUE_INDEXES];
