@@ -11,9 +11,11 @@ import type { Store } from '../../../bot/src/store/port';
 import { openSqliteStore } from '../../../bot/src/store/sqlite/sqlite-store';
 import { Agenda, type AgendaEntry } from '../../../bot/src/store/views/agenda';
 import { adapterOf } from '../../../bot/src/store/views/projecting-store';
-import { OPEN_TICKETS_VIEW } from '../../../bot/src/store/views/view-projections';
+import { OPEN_TICKETS_VIEW, PROJECTIONS } from '../../../bot/src/store/views/view-projections';
 import { ensureViewsBuilt, VIEWS_RECORD } from '../../../bot/src/store/views/views-backfill';
 import { aTicketDoc, openTicketRow, SIRET_A, SIRET_B } from './views-fixtures';
+
+const ALL_VIEWS = [...new Set(PROJECTIONS.map((p) => p.view))];
 
 /** Writes as an older Guichet did: straight to the adapter, views and agenda untouched. */
 async function writeAsBefore(store: Store): Promise<void> {
@@ -42,7 +44,7 @@ describe('building missing views', () => {
 
     const result = await ensureViewsBuilt(store);
 
-    expect(result).toEqual({ built: [OPEN_TICKETS_VIEW], read: 3, partitions: 1 });
+    expect(result).toEqual({ built: ALL_VIEWS, read: 3, partitions: 1 });
     expect((await openTicketRow(store, SIRET_A, 'tkt-open'))!.sourceId).toBe('tkt-open');
     expect((await openTicketRow(store, SIRET_B, 'tkt-other'))!.sourceId).toBe('tkt-other');
     expect(await openTicketRow(store, SIRET_A, 'tkt-closed')).toBeUndefined();
@@ -55,15 +57,17 @@ describe('building missing views', () => {
     await adapterOf(store).container('business').create(aTicketDoc('tkt-late'));
     expect(await ensureViewsBuilt(store)).toEqual({ built: [], read: 0, partitions: 0 });
     expect(await store.container('views').read(VIEWS_RECORD.pk, VIEWS_RECORD.id)).toMatchObject({
-      views: [OPEN_TICKETS_VIEW],
+      views: ALL_VIEWS,
       agenda: true,
     });
   });
 
   it('builds a view added since the store was last opened, and only that one', async () => {
-    await store.container('views').upsert({ ...VIEWS_RECORD, views: ['another-view'], agenda: true });
+    const others = ALL_VIEWS.filter((v) => v !== OPEN_TICKETS_VIEW);
+    await store.container('views').upsert({ ...VIEWS_RECORD, views: others, agenda: true });
     const result = await ensureViewsBuilt(store);
     expect(result).toEqual({ built: [OPEN_TICKETS_VIEW], read: 3, partitions: 0 });
+    expect((await openTicketRow(store, SIRET_A, 'tkt-open'))!.sourceId).toBe('tkt-open');
   });
 
   it('runs when the service opens its store', async () => {
