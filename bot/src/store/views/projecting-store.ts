@@ -27,10 +27,11 @@ export interface ViewsOptions {
 
 /**
  * A message the sender must find: a new one, or one put back to wait. Recording a delivery or giving
- * a message up leaves nothing to find, so it does not touch the agenda (one write less per message).
+ * a message up leaves nothing to find, and a claim is written by a visit of the partition, which
+ * settles the entry on the claim's end itself: neither touches the agenda (a write less for each).
  */
 function isPendingMessage(doc: Doc): boolean {
-  return doc.type === 'outbox' && doc.status === 'pending';
+  return doc.type === 'outbox' && doc.status === 'pending' && doc.leasedBy === undefined;
 }
 
 class ProjectingContainer implements Container<Doc> {
