@@ -2,7 +2,8 @@
  * The quote watch on a real SQLite file, with a fake clock: the D-3, D-1 and daily overdue reminders
  * to the account managers go out once each — however often the watch sweeps, restarts or runs on two
  * instances at once — with the days late and the penalty accrued in the overdue text; a quote whose
- * validity ended is declared expired, once.
+ * validity ended is declared expired, once. Its work comes from the open-quote view, each quote read
+ * in its own partition (no cross-partition query), and a row its quote left behind is refreshed.
  */
 import pino from 'pino';
 import { seedDemoData } from '../../bot/src/cli/seed';
@@ -22,9 +23,13 @@ import {
   type Store,
 } from '../../bot/src/store/port';
 import { openSqliteStore } from '../../bot/src/store/sqlite/sqlite-store';
+import { adapterOf } from '../../bot/src/store/views/projecting-store';
+import { OPEN_QUOTES_VIEW } from '../../bot/src/store/views/view-projections';
+import { viewRowId, type ViewRow } from '../../bot/src/store/views/view-row';
 import { quoteDependencies } from '../../bot/src/teams/quote-wiring';
 import { aDraft, approverOf, MANAGER } from '../api/quote-harness';
 import { plain } from '../documents/pdf-text';
+import { recordingQueries, type RecordedQuery } from '../store/views/recording-queries';
 import { removeTempFiles, tempStoreFile } from './outbox-fixtures';
 
 const BELLERIVE = '21690012300029';
@@ -290,5 +295,61 @@ describe('the quote watch', () => {
     ).rejects.toMatchObject({
       code: 'QUOTE_EXPIRED',
     });
+  });
+
+  it('finds its work in the open-quote view and reads each quote in its own partition, never across', async () => {
+    const late = await rig.request(BELLERIVE, RECEIVED);
+    const sent = await rig.request(BELLERIVE, '2026-01-05T09:00:00Z');
+    const ref = { beneficiaryId: BELLERIVE, quoteId: sent.id, actor: MANAGER };
+    await rig.deps.quotes.prepare({ ...ref, draft: aDraft('2026-02-02', '2026-02-27') });
+    await rig.deps.quotes.send(ref);
+    const queries: RecordedQuery[] = [];
+    rig.clock.now = at('2026-04-06T07:00:00Z');
+
+    const result = await rig
+      .watch(TARGETS, recordingQueries(rig.store, queries))
+      .sweep(at('2026-04-06T07:00:00Z'));
+
+    expect(result).toMatchObject({ read: 2, reminded: 1, expired: 1, refreshed: 0, failed: 0 });
+    // Easter Monday: the latest working day reached is Friday 3 April.
+    expect(stages(await rig.reminders(late.id))).toEqual(['overdue-2026-04-03']);
+    // (The quote service looks its approvers up in the registries, which are no business partition.)
+    const documents = queries.filter((q) => q.container === 'business' || q.container === 'views');
+    expect(documents.filter((q) => q.crossPartition === true || q.pk === undefined)).toEqual([]);
+    expect(queries.filter((q) => q.container === 'views').map((q) => q.pk)).toEqual([
+      OPEN_QUOTES_VIEW,
+      OPEN_QUOTES_VIEW,
+      OPEN_QUOTES_VIEW,
+    ]);
+  });
+
+  it('refreshes a row its quote left behind (a refresh cut short), so that it stops coming back', async () => {
+    const decided = await rig.request(BELLERIVE, RECEIVED);
+    const renamed = await rig.request(BELLERIVE, '2026-03-02T10:00:00Z');
+    // Changes committed without their refresh, as a crash right after the commit leaves them.
+    const business = adapterOf(rig.store).container('business');
+    const change = async (id: string, fields: Partial<Quote>) => {
+      const { _etag, _ts, ...quote } = (await business.read(BELLERIVE, id))!;
+      await business.replace({ ...quote, ...fields }, { ifMatch: _etag });
+    };
+    await change(decided.id, { status: 'declined' });
+    await change(renamed.id, { request: { ...renamed.request, subject: 'Migration Exchange, lot 2' } });
+
+    expect(await rig.watch().sweep(at('2026-03-11T07:00:00Z'))).toMatchObject({
+      read: 2,
+      refreshed: 2,
+      reminded: 1,
+    });
+    const row = (id: string) =>
+      rig.store.container<ViewRow>('views').read(OPEN_QUOTES_VIEW, viewRowId(BELLERIVE, id));
+    expect((await row(decided.id))!.removedAt).toEqual(expect.any(String));
+    expect((await row(renamed.id))!.request).toMatchObject({ subject: 'Migration Exchange, lot 2' });
+    expect(await rig.watch().sweep(at('2026-03-11T08:00:00Z'))).toMatchObject({
+      read: 1,
+      refreshed: 0,
+      reminded: 0,
+    });
+    expect(stages(await rig.reminders(decided.id))).toEqual([]);
+    expect(stages(await rig.reminders(renamed.id))).toEqual(['d-3']);
   });
 });

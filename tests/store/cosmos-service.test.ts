@@ -201,14 +201,12 @@ describe('every query of the repositories and jobs, on Cosmos DB', () => {
     const outbox = new OutboxRepository(store);
     await expect(outbox.claimDue(new Date(), 50, 'test-instance', 30_000)).resolves.toBeInstanceOf(Array);
     await expect(outbox.pendingCount()).resolves.toEqual(expect.any(Number));
-    const business = store.container('business');
+    const views = store.container('views');
     const now = new Date();
-    await expect(store.container('views').query(dueTicketRowsQuery(now, 100))).resolves.toHaveProperty(
-      'items',
-    );
+    await expect(views.query(dueTicketRowsQuery(now, 100))).resolves.toHaveProperty('items');
     for (const status of UNANSWERED_STATUSES) {
-      await expect(business.query(reminderCandidatesQuery(now, status, 50))).resolves.toHaveProperty('items');
+      await expect(views.query(reminderCandidatesQuery(now, status, 50))).resolves.toHaveProperty('items');
     }
-    await expect(business.query(expiryCandidatesQuery(now, 50))).resolves.toHaveProperty('items');
+    await expect(views.query(expiryCandidatesQuery(now, 50))).resolves.toHaveProperty('items');
   });
 });

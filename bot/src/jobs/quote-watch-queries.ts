@@ -1,12 +1,14 @@
 /**
- * The two queries of the quote watch, over stored fields and served by the SQLite indexes of
- * migration `0004-quote-watch` (Cosmos indexes every path). Both return a superset of the quotes
- * with work due, bounded by how near their deadline is, never every open quote; the watch then
- * decides quote by quote.
+ * The two queries of the quote watch, over the open-quote view (`store/views/`): one partition of
+ * the `views` container, not every beneficiary's, served by the SQLite indexes of migration
+ * `0008-quote-view-indexes` (Cosmos: composite indexes of `cosmos-indexing.ts`). Both return a
+ * superset of the quotes with work due, bounded by how near their deadline is, never every open
+ * quote; the watch then reads each quote from its own partition and decides there.
  */
 import { DAY_MS } from '../domain/calendar/civil-date';
 import { formatInstantToSecond } from '../domain/calendar/instant';
 import type { QuerySpec } from '../store/port';
+import { OPEN_QUOTES_VIEW } from '../store/views/view-projections';
 
 /**
  * Calendar days ahead of today (UTC) within which a due date may have its D-3 reminder today: three
@@ -20,10 +22,10 @@ export const REMINDER_HORIZON_DAYS = 14;
  */
 export const EXPIRY_MIN_AGE_DAYS = 27;
 
-/** The statuses of a request not answered yet: one query each, since `in` keeps SQLite off the index. */
+/** The statuses of a request not answered yet: one query each, each walking its status in the index. */
 export const UNANSWERED_STATUSES = ['requested', 'in-preparation'] as const;
 
-/** Quotes of this status due within the horizon or overdue, the nearest due date first. */
+/** Rows of quotes of this status due within the horizon or overdue, the nearest due date first. */
 export function reminderCandidatesQuery(
   now: Date,
   status: (typeof UNANSWERED_STATUSES)[number],
@@ -31,9 +33,8 @@ export function reminderCandidatesQuery(
 ): QuerySpec {
   const horizon = new Date(now.getTime() + REMINDER_HORIZON_DAYS * DAY_MS).toISOString().slice(0, 10);
   return {
-    crossPartition: true,
+    pk: OPEN_QUOTES_VIEW,
     filters: [
-      { field: 'type', op: 'eq', value: 'quote' },
       { field: 'status', op: 'eq', value: status },
       { field: 'dueDate', op: 'lte', value: horizon },
     ],
@@ -43,17 +44,14 @@ export function reminderCandidatesQuery(
 }
 
 /**
- * Sent quotes old enough to have expired, oldest first. A sent quote's `updatedAt` is the instant
- * it was sent: every later change (decision, revision, expiry) takes it out of `sent`.
+ * Rows of sent quotes old enough to have expired, oldest first. A sent quote's `updatedAt` is the
+ * instant it was sent: every later change (decision, revision, expiry) takes it out of `sent`.
  */
 export function expiryCandidatesQuery(now: Date, limit: number): QuerySpec {
   return {
-    crossPartition: true,
+    pk: OPEN_QUOTES_VIEW,
     filters: [
-      { field: 'type', op: 'eq', value: 'quote' },
       { field: 'status', op: 'eq', value: 'sent' },
-      // True of every quote; it lets SQLite use the partial index (quotes only: `dueDate IS NOT NULL`).
-      { field: 'dueDate', op: 'gt', value: '' },
       {
         field: 'updatedAt',
         op: 'lte',

@@ -4,30 +4,36 @@
  * penalty accrued — `quote-watch-schedule.ts`), and records the expiry of sent quotes whose
  * validity ended (`QuoteService.expire`, which notifies both sides).
  *
- * - Finding work from stored fields, through indexes (SQLite migration `0004-quote-watch`):
- *   reminders ask for quotes `requested`, then `in-preparation`, due within the next two weeks
- *   or overdue; expiries ask for `sent` quotes last changed at least 27 days ago (a sent quote's
- *   `updatedAt` is its sending, and no validity is shorter than a month). A sweep therefore reads
- *   the quotes near or past their deadline, not every open quote.
- * - Exactly once: a reminder is one batch of the quote's partition that replaces the quote on its
- *   ETag with the stage recorded in `lastReminder` and creates one outbox message per account
- *   managers' conversation, with ids derived from the quote, the stage and the conversation. A
- *   restart finds the stage recorded; two instances race on the ETag and the loser's batch fails
- *   whole (412, or 409 on a message id). The quote service keeps `lastReminder` across the quote's
- *   own changes (its transitions copy the stored document). Expiries go through the service: its
- *   ETag write makes them exactly-once, the losing instance re-reading an expired quote.
+ * - Finding work in the open-quote view (`quote-watch-queries.ts`), one partition, never across
+ *   the beneficiaries': reminders ask for quotes `requested`, then `in-preparation`, due within the
+ *   next two weeks or overdue; expiries ask for `sent` quotes last changed at least 27 days ago (a
+ *   sent quote's `updatedAt` is its sending, and no validity is shorter than a month). A sweep
+ *   therefore reads the quotes near or past their deadline, not every open quote.
+ * - Deciding on the quote itself: each row's quote is read from its own partition (a point read),
+ *   and a row that no longer tells its quote's state (a refresh cut short by a crash) is refreshed
+ *   there and then, so that it does not come back at every sweep.
+ * - Exactly once: a reminder is one batch of the quote's partition that replaces the quote on the
+ *   ETag just read with the stage recorded in `lastReminder` and creates one outbox message per
+ *   account managers' conversation, with ids derived from the quote, the stage and the
+ *   conversation. A restart finds the stage recorded; two instances race on the ETag and the
+ *   loser's batch fails whole (412, or 409 on a message id). The quote service keeps `lastReminder`
+ *   across the quote's own changes (its transitions copy the stored document). Expiries go through
+ *   the service: its ETag write makes them exactly-once, the losing instance re-reading an expired
+ *   quote.
  * - No conversation known for the account managers (the bot is installed nowhere yet): nothing is
  *   recorded and the reminder goes out as soon as one is, as the SLA watch does.
  */
 import { createHash } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { formatInstant } from '../domain/calendar/instant';
 import { GuichetError } from '../domain/errors';
 import { QUOTE_WATCH_ACTOR } from '../domain/quotes/quote-actor';
 import { isPastValidity } from '../domain/quotes/quote-transitions';
 import { latestVersion } from '../domain/quotes/quote';
 import type { ConversationTarget, QuoteAudienceLookup, QuoteService } from '../services/quote-service';
-import type { BatchOperation, Doc, Stored } from '../store/port';
+import type { BatchOperation, Doc, QuerySpec, Stored } from '../store/port';
 import type { QuoteDoc } from '../store/quote-repository';
+import { sourceOf, type ViewRow } from '../store/views/view-row';
 import { claimOps, DueSweep, type DueSweepCounts, type DueSweepOptions } from './due-sweep';
 import {
   awaitsFirstAnswer,
@@ -60,6 +66,8 @@ export interface QuoteSweepResult extends DueSweepCounts {
   reminded: number;
   /** Sent quotes this sweep declared expired. */
   expired: number;
+  /** View rows found behind their quote, refreshed. */
+  refreshed: number;
 }
 
 const DEFAULT_INTERVAL_MS = 5 * 60_000;
@@ -86,7 +94,7 @@ export class QuoteWatch extends DueSweep<QuoteSweepResult> {
   }
 
   protected emptyResult(): QuoteSweepResult {
-    return { read: 0, reminded: 0, messages: 0, expired: 0, lost: 0, waiting: 0, failed: 0 };
+    return { read: 0, reminded: 0, messages: 0, expired: 0, refreshed: 0, lost: 0, waiting: 0, failed: 0 };
   }
 
   /** Reminders first, then expiries. */
@@ -94,12 +102,47 @@ export class QuoteWatch extends DueSweep<QuoteSweepResult> {
     // Once per sweep: where the account managers are does not move between two quotes.
     const targets = (await this.options.services.directory.accountManagers()).slice(0, MAX_TARGETS);
     for (const status of UNANSWERED_STATUSES)
-      await this.eachPage(reminderCandidatesQuery(now, status, this.batchSize), result, (q: WatchedQuote) =>
+      await this.eachQuote(reminderCandidatesQuery(now, status, this.batchSize), result, (q) =>
         this.remind(q, now, targets, result),
       );
-    await this.eachPage(expiryCandidatesQuery(now, this.batchSize), result, (q: WatchedQuote) =>
+    await this.eachQuote(expiryCandidatesQuery(now, this.batchSize), result, (q) =>
       this.expire(q, now, result),
     );
+  }
+
+  /** Hands the quote of every row of `first`'s pages to `handle`, as stored in its own partition. */
+  private eachQuote(
+    first: QuerySpec,
+    result: QuoteSweepResult,
+    handle: (quote: WatchedQuote) => Promise<void>,
+  ): Promise<void> {
+    return this.eachPage<Stored<ViewRow>>(
+      first,
+      result,
+      async (row) => {
+        const quote = await this.quoteOf(row, result);
+        if (quote) await handle(quote);
+      },
+      this.views,
+    );
+  }
+
+  /**
+   * The quote of `row`, read from its partition. A row that does not match it (a refresh cut short)
+   * is refreshed, so that it stops coming back; a row that matches is left alone, even when nothing
+   * is due yet, since comparing with the quote just read costs nothing and a refresh two reads.
+   */
+  private async quoteOf(row: Stored<ViewRow>, result: QuoteSweepResult): Promise<WatchedQuote | undefined> {
+    const stored = await this.sourceOfRow<WatchedQuote>(row);
+    const quote = stored?.type === 'quote' ? stored : undefined;
+    if (!quote || !isDeepStrictEqual(sourceOf(row), withoutStoreFields(quote))) {
+      const ids = { quoteId: row.sourceId, pk: row.sourcePk };
+      await this.guard(ids, result, 'quote view refresh', async () => {
+        await this.refreshRow(row);
+        result.refreshed++;
+      });
+    }
+    return quote;
   }
 
   /** Records and queues the quote's due reminder, if any; counts what happened, never throws. */
@@ -146,6 +189,11 @@ export class QuoteWatch extends DueSweep<QuoteSweepResult> {
       (err instanceof GuichetError && err.code === 'INVALID_TRANSITION')
     );
   }
+}
+
+function withoutStoreFields(quote: WatchedQuote): Doc {
+  const { _etag, _ts, ...doc } = quote;
+  return doc;
 }
 
 function idsOf(quote: WatchedQuote): Record<string, string> {

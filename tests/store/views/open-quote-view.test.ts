@@ -4,11 +4,12 @@
  * paid or cancelled, each row a copy of its document; and the staff's open lists read them, in one
  * partition of the `views` container, never across the beneficiaries' partitions.
  */
-import type { Doc, QuerySpec, Store, Stored } from '../../../bot/src/store/port';
+import type { Doc, Store, Stored } from '../../../bot/src/store/port';
 import { OrderRepository } from '../../../bot/src/store/order-repository';
 import { QuoteRepository } from '../../../bot/src/store/quote-repository';
 import { OPEN_ORDERS_VIEW, OPEN_QUOTES_VIEW } from '../../../bot/src/store/views/view-projections';
 import { sourceOf, viewRowId, type ViewRow } from '../../../bot/src/store/views/view-row';
+import { recordingQueries, type RecordedQuery } from './recording-queries';
 import {
   BELLERIVE,
   JOEL,
@@ -29,24 +30,6 @@ function rowOf(store: Store, view: string, pk: string, id: string): Promise<Stor
 async function stored(store: Store, pk: string, id: string): Promise<Doc> {
   const { _etag, _ts, ...doc } = (await store.container('business').read(pk, id))!;
   return doc;
-}
-
-/** `store` whose every query is pushed onto `queries` first, whatever the container. */
-function recording(store: Store, queries: (QuerySpec & { container: string })[]): Store {
-  return new Proxy(store, {
-    get(target, property) {
-      if (property !== 'container') return Reflect.get(target, property, target);
-      return (name: Parameters<Store['container']>[0]) => {
-        const inner = target.container(name);
-        return Object.assign(Object.create(inner) as typeof inner, {
-          query: (spec: QuerySpec) => {
-            queries.push({ ...spec, container: name });
-            return inner.query(spec);
-          },
-        });
-      };
-    },
-  });
 }
 
 describe('the open-quote and open-order views', () => {
@@ -135,8 +118,8 @@ describe('the open-quote and open-order views', () => {
       formId: 'form-view-6',
     });
 
-    const queries: (QuerySpec & { container: string })[] = [];
-    const store = recording(rig.store, queries);
+    const queries: RecordedQuery[] = [];
+    const store = recordingQueries(rig.store, queries);
     const quotes = (await new QuoteRepository(store).listAllOpen()).items;
     const orders = (await new OrderRepository(store).listAllOpen()).items;
 

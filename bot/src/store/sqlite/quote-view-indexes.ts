@@ -10,7 +10,10 @@
  * Every index is partial on its view's partition and on a `status`: the queries bind the partition
  * (SQLite proves `pk = 'open-quotes'` from the value bound) and always name the statuses they want,
  * which proves `status IS NOT NULL`. So business documents never enter these indexes, nor do the
- * tombstones rows leave behind (they keep no status), however many accumulate over the years.
+ * tombstones rows leave behind (they keep no status) while they wait for their purge.
+ *
+ * The migration also drops migration 0004's indexes: the quote watch no longer queries `business`,
+ * and the rows of the open-quote view (which carry a `dueDate` too) would have doubled their cost.
  */
 
 type Direction = 'ASC' | 'DESC';
@@ -53,4 +56,6 @@ export const QUOTE_VIEW_INDEX_STATEMENTS: readonly string[] = [
   // Staff lists of orders under way: newest first (API), oldest first (Teams).
   viewIndex('views_open_orders_by_issued_desc', 'open-orders', 'issuedAt', 'DESC'),
   viewIndex('views_open_orders_by_issued', 'open-orders', 'issuedAt', 'ASC'),
+  'DROP INDEX IF EXISTS documents_quote_due;',
+  'DROP INDEX IF EXISTS documents_quote_sent;',
 ];
