@@ -1,10 +1,12 @@
 /**
  * Ticket lists: a beneficiary's user never gets another beneficiary's ticket, on any page, whatever
  * the filters or the continuation token it sends; every query it causes names its partition. The
- * Titulaire and the CANUT list across beneficiaries. Filters and paging.
+ * Titulaire and the CANUT list across beneficiaries: their lists of open tickets come from the
+ * open-ticket view's partition, the others from every partition. Filters and paging.
  */
 import type { Ticket } from '../../bot/src/domain/tickets/ticket';
 import type { QuerySpec } from '../../bot/src/store/port';
+import { OPEN_TICKETS_VIEW } from '../../bot/src/store/views/view-projections';
 import { openSqliteStore } from '../../bot/src/store/sqlite/sqlite-store';
 import { seedDemoData } from '../../bot/src/cli/seed';
 import { startService, type RunningService } from '../support/running-service';
@@ -22,7 +24,16 @@ import {
 } from './support/api-harness';
 import { startTestProvider, type TestProvider } from './support/test-provider';
 
-type Summary = { id: string; beneficiaryId: string; status: string; severity: number; zone?: string };
+type Summary = {
+  id: string;
+  beneficiaryId: string;
+  status: string;
+  severity: number;
+  zone?: string;
+  receivedAt: string;
+  updatedAt: string;
+  firstResponseDueAt: string;
+};
 type Page = { items: Summary[]; continuationToken?: string };
 
 async function allPages(svc: RunningService, token: string, query: string): Promise<Summary[]> {
@@ -233,6 +244,167 @@ describe('ticket lists by last change', () => {
     const res = await call<Page>(svc, 'GET', '/api/v1/tickets', { token: engineer });
     const zones = Object.fromEntries(res.body.items.map((t) => [t.beneficiaryId, t.zone]));
     expect(zones).toEqual({ [BELLERIVE]: 'metropole', [LAMENTIN]: 'martinique' });
+  });
+});
+
+describe('staff lists of open tickets', () => {
+  let svc: RunningService;
+  let engineer: string;
+  const opened: Ticket[] = [];
+  /** Every query of tickets the service sent since the last `watch()`, with its container. */
+  let sent: () => [string, QuerySpec][];
+
+  beforeAll(async () => {
+    svc = await startService({
+      SLA_WATCH_INTERVAL_MS: '0',
+      OUTBOX_INTERVAL_MS: '0',
+      QUOTE_WATCH_INTERVAL_MS: '0',
+    });
+    const factory = new TicketFactory(svc.store);
+    for (const [siret, severities] of [
+      [BELLERIVE, ['1', '3', '3']],
+      [LAMENTIN, ['2', '4']],
+      [VAL_D_ARGENT, ['3']],
+      [HAUTE_BRECHE, ['1', '4']],
+    ] as const)
+      for (const severity of severities) opened.push(await factory.declare(siret, { severity }));
+    engineer = await signIn(svc, USERS.engineer);
+    await factory.declare(BELLERIVE).then((t) => opened.push(t));
+  });
+  afterAll(async () => {
+    await svc?.stop();
+  });
+
+  /** Starts recording the queries the service sends to `business` and `views` (both stores cache them). */
+  function watch(): void {
+    const seen: [string, QuerySpec][] = [];
+    jest.restoreAllMocks();
+    for (const name of ['business', 'views'] as const) {
+      const container = svc.store.container(name);
+      const query = container.query.bind(container);
+      jest.spyOn(container, 'query').mockImplementation((spec: QuerySpec) => {
+        seen.push([name, spec]);
+        return query(spec);
+      });
+    }
+    sent = () =>
+      seen.filter(
+        ([name, spec]) =>
+          (name === 'views' && spec.pk === OPEN_TICKETS_VIEW) ||
+          spec.filters?.some((f) => f.field === 'type' && f.value === 'ticket'),
+      );
+  }
+  afterEach(() => jest.restoreAllMocks());
+
+  it('gives every beneficiary’s open tickets from the view’s partition alone, page after page', async () => {
+    watch();
+    const items = await allPages(svc, engineer, 'status=open&limit=3');
+
+    expect(items.map((t) => t.id).sort()).toEqual(opened.map((t) => t.id).sort());
+    expect(new Set(items.map((t) => t.beneficiaryId))).toEqual(
+      new Set([BELLERIVE, LAMENTIN, VAL_D_ARGENT, HAUTE_BRECHE]),
+    );
+    expect(sent().length).toBe(Math.ceil(opened.length / 3));
+    for (const [container, spec] of sent())
+      expect([container, spec.pk]).toEqual(['views', OPEN_TICKETS_VIEW]);
+  });
+
+  it('keeps to the partitions for a beneficiary’s own open tickets, and for staff asking for one beneficiary', async () => {
+    watch();
+    const agent = await allPages(svc, await signIn(svc, USERS.agent), 'status=open');
+    const one = await allPages(svc, engineer, `status=open&beneficiary=${LAMENTIN}`);
+
+    expect(agent.map((t) => t.beneficiaryId)).toEqual(Array(4).fill(BELLERIVE));
+    expect(one.map((t) => t.beneficiaryId)).toEqual([LAMENTIN, LAMENTIN]);
+    expect(sent().map(([container, spec]) => [container, spec.pk])).toEqual([
+      ['business', BELLERIVE],
+      ['business', LAMENTIN],
+    ]);
+  });
+
+  it('pages through the view in each order without losing or repeating a ticket', async () => {
+    const orders = {
+      recent: (a: Summary, b: Summary) => b.receivedAt.localeCompare(a.receivedAt),
+      urgent: (a: Summary, b: Summary) => a.firstResponseDueAt.localeCompare(b.firstResponseDueAt),
+      updated: (a: Summary, b: Summary) => b.updatedAt.localeCompare(a.updatedAt),
+    };
+    for (const [sort, order] of Object.entries(orders)) {
+      const whole = await allPages(svc, engineer, `status=open&sort=${sort}&limit=100`);
+      const paged = await allPages(svc, engineer, `status=open&sort=${sort}&limit=2`);
+
+      expect([sort, paged.map((t) => t.id)]).toEqual([sort, whole.map((t) => t.id)]);
+      expect([sort, whole.map((t) => t.id)]).toEqual([sort, [...whole].sort(order).map((t) => t.id)]);
+      expect(whole).toHaveLength(opened.length);
+    }
+  });
+
+  it('filters the view by status and severity as the list across partitions does', async () => {
+    const every = await allPages(svc, engineer, 'limit=100');
+    for (const [query, wanted] of [
+      ['status=open&severity=1', (t: Summary) => t.severity === 1],
+      ['status=open&severity=3,4&sort=urgent', (t: Summary) => t.severity >= 3],
+      ['status=new&severity=3', (t: Summary) => t.status === 'new' && t.severity === 3],
+      ['status=new,taken,in-progress', (t: Summary) => ['new', 'taken', 'in-progress'].includes(t.status)],
+    ] as const) {
+      const fromView = await allPages(svc, engineer, `${query}&limit=2`);
+      expect([query, fromView.map((t) => t.id).sort()]).toEqual([
+        query,
+        every
+          .filter(wanted)
+          .map((t) => t.id)
+          .sort(),
+      ]);
+    }
+  });
+
+  it('refuses a token of the view on a list across partitions, and the reverse', async () => {
+    const next = async (query: string) =>
+      (await call<Page>(svc, 'GET', `/api/v1/tickets?${query}&limit=1`, { token: engineer })).body
+        .continuationToken!;
+    const fromView = await next('status=open');
+    const across = await next('status=resolved,new');
+    const partition = await next(`status=open&beneficiary=${BELLERIVE}`);
+
+    for (const [query, token] of [
+      ['', fromView],
+      ['status=open', across],
+      ['status=open', partition],
+      [`beneficiary=${BELLERIVE}`, fromView],
+    ]) {
+      const res = await call(
+        svc,
+        'GET',
+        `/api/v1/tickets?${query}&continuationToken=${encodeURIComponent(token!)}`,
+        { token: engineer },
+      );
+      expect([query, res.status]).toEqual([query, 400]);
+      expect(res.body).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+    }
+  });
+
+  it('drops a resolved ticket from the open list at once, and keeps it in the full list', async () => {
+    const ticket = opened.at(-1)!;
+    const act = (body: Record<string, unknown>) =>
+      call(svc, 'POST', `/api/v1/tickets/${ticket.beneficiaryId}/${ticket.id}/actions`, {
+        token: engineer,
+        body,
+      });
+    expect((await act({ type: 'take' })).status).toBe(200);
+    const resolved = await act({
+      type: 'resolve',
+      diagnostic: 'Disque plein sur le serveur de fichiers.',
+      actions: 'Purge des journaux et extension du volume.',
+      cause: 'Rotation des journaux désactivée.',
+      restoredAt: new Date().toISOString(),
+    });
+    expect(resolved.status).toBe(200);
+
+    const open = await allPages(svc, engineer, 'status=open&sort=updated');
+    const all = await allPages(svc, engineer, 'sort=updated');
+
+    expect(open.map((t) => t.id)).not.toContain(ticket.id);
+    expect(open).toHaveLength(opened.length - 1);
+    expect(all[0]).toMatchObject({ id: ticket.id, status: 'resolved' });
   });
 });
 

@@ -1,8 +1,13 @@
 /**
  * Lists of tickets, quotes and orders scoped by the caller: a beneficiary's user only ever queries
  * its own partitions (the partition key is in every query, so a bug in a route guard still cannot
- * read another beneficiary's documents); Titulaire and CANUT staff query across partitions. A groupement's user reads its beneficiaries one partition after the other, the
- * continuation token saying which partition the page stopped in and the store's token within it.
+ * read another beneficiary's documents); Titulaire and CANUT staff query across partitions, or read
+ * a view's single partition when one holds the whole list (`listFromView`). A groupement's user
+ * reads its beneficiaries one partition after the other, the continuation token saying which
+ * partition the page stopped in and the store's token within it.
+ *
+ * A token names where it was made — a partition (`b`), a view (`v`), or neither for a list across
+ * partitions — and a list refuses a token made elsewhere, instead of reading from the start.
  */
 import { z } from 'zod';
 import { NotFoundError, ValidationError } from '../domain/errors';
@@ -22,14 +27,32 @@ export interface DocumentFilters {
   readonly continuationToken?: string;
 }
 
+/** A view that holds the whole of some staff lists, in one partition of the `views` container. */
+export interface StaffListView<T extends Doc> {
+  /** Written in the view's continuation tokens, so that a token of another list is refused. */
+  readonly name: string;
+  /** One page of the view's documents meeting `filters` (the list's own, without `type`). */
+  page(query: {
+    filters: readonly Filter[];
+    orderBy: OrderBy[];
+    limit: number;
+    continuationToken?: string;
+  }): Promise<Page<T>>;
+}
+
 interface Cursor {
   /** Partition the previous page stopped in (absent for a cross-partition list). */
   b?: string;
+  /** View the previous page was read from (see `listFromView`). */
+  v?: string;
   /** The store's token within that partition (absent: start of the partition). */
   t?: string;
 }
 
-const cursorSchema = z.object({ b: z.string().optional(), t: z.string().optional() });
+// Strict: a store's own token, or any other JSON, is refused rather than read as "from the start".
+const cursorSchema = z
+  .object({ b: z.string().optional(), v: z.string().optional(), t: z.string().optional() })
+  .strict();
 
 type QueryBase = { filters: Filter[]; orderBy: OrderBy[] };
 
@@ -39,12 +62,10 @@ export async function listVisible<T extends Doc>(
   scope: ReadScope,
   f: DocumentFilters,
 ): Promise<Page<Stored<T>>> {
-  const filters: Filter[] = [{ field: 'type', op: 'eq', value: f.type }];
-  if (f.statuses?.length === 1) filters.push({ field: 'status', op: 'eq', value: f.statuses[0]! });
-  else if (f.statuses) filters.push({ field: 'status', op: 'in', value: [...f.statuses] });
-  filters.push(...(f.filters ?? []));
+  const filters: Filter[] = [{ field: 'type', op: 'eq', value: f.type }, ...conditionsOf(f)];
   const base: QueryBase = { filters, orderBy: f.orderBy };
   const cursor = f.continuationToken === undefined ? undefined : decodeCursor(f.continuationToken);
+  if (cursor?.v !== undefined) throw invalidToken();
   if (scope.kind === 'all' && f.beneficiaryId === undefined) {
     if (cursor?.b !== undefined) throw invalidToken();
     const page = await container.query({
@@ -59,6 +80,38 @@ export async function listVisible<T extends Doc>(
     };
   }
   return pageAcross(container, partitionsOf(scope, f.beneficiaryId), base, f.limit, cursor);
+}
+
+/**
+ * One page of a staff list that `view` holds whole (the caller decides: staff scope, no beneficiary
+ * filter, only conditions the view's documents can meet), with tokens that name the view.
+ */
+export async function listFromView<T extends Doc>(
+  view: StaffListView<T>,
+  f: Omit<DocumentFilters, 'type'>,
+): Promise<Page<T>> {
+  const cursor = f.continuationToken === undefined ? undefined : decodeCursor(f.continuationToken);
+  if (cursor !== undefined && (cursor.v !== view.name || cursor.b !== undefined)) throw invalidToken();
+  const page = await view.page({
+    filters: conditionsOf(f),
+    orderBy: f.orderBy,
+    limit: f.limit,
+    ...(cursor?.t ? { continuationToken: cursor.t } : {}),
+  });
+  return {
+    items: page.items,
+    ...(page.continuationToken
+      ? { continuationToken: encodeCursor({ v: view.name, t: page.continuationToken }) }
+      : {}),
+  };
+}
+
+/** A list's conditions besides the type: its statuses, then its own filters. */
+function conditionsOf(f: Omit<DocumentFilters, 'type'>): Filter[] {
+  const filters: Filter[] = [];
+  if (f.statuses?.length === 1) filters.push({ field: 'status', op: 'eq', value: f.statuses[0]! });
+  else if (f.statuses) filters.push({ field: 'status', op: 'in', value: [...f.statuses] });
+  return [...filters, ...(f.filters ?? [])];
 }
 
 /** The partitions to read; another beneficiary's is "not found", exactly like one that does not exist. */

@@ -2,15 +2,20 @@
  * Ticket lists scoped by the caller, through the same partition-by-partition paging as quotes and
  * orders (`scoped-listing.ts`). Results are ordered within each partition.
  *
- * Filters are written in the shapes the embedded store's list indexes are built for
- * (`store/sqlite/list-indexes.ts`), so that a list walks an index in its order and reads one page:
- * one status is an equality, the open statuses are "neither resolved nor closed".
+ * The staff's lists of open tickets across beneficiaries — the dashboard's, the tab's "open" filter,
+ * one open status — read the open-ticket view's single partition: the rows there are the open
+ * tickets, whole. Staff lists that include resolved or closed tickets stay a query across
+ * partitions: that is the history, browsed now and then, not a hot path.
+ *
+ * Filters are written in the shapes the embedded store's indexes are built for
+ * (`store/sqlite/list-indexes.ts`, `view-indexes.ts`), so that a list walks an index in its order and
+ * reads one page: one status is an equality, the open statuses are "neither resolved nor closed".
  */
 import { isOpenStatus, TICKET_STATUSES, type TicketStatus } from '../domain/tickets/ticket';
-import type { Filter, OrderBy, Page, Stored } from '../store/port';
+import type { Filter, OrderBy, Page } from '../store/port';
 import type { TicketDoc, TicketRepository } from '../store/ticket-repository';
 import type { ReadScope } from './api-caller';
-import { listVisible } from './scoped-listing';
+import { listFromView, listVisible } from './scoped-listing';
 
 /** The orders of a ticket list. */
 export const TICKET_SORTS = ['recent', 'urgent', 'updated'] as const;
@@ -56,18 +61,29 @@ function statusFilters(statuses: readonly TicketStatus[] | undefined): Filter[] 
   return [oneOrIn('status', statuses)];
 }
 
-/** One page of the tickets the scope lets the caller see. */
+/** True for the staff's list of open tickets only, across beneficiaries: the view holds it whole. */
+function servedByOpenView(scope: ReadScope, f: TicketFilters): boolean {
+  return (
+    scope.kind === 'all' &&
+    f.beneficiaryId === undefined &&
+    f.statuses !== undefined &&
+    f.statuses.length > 0 &&
+    f.statuses.every(isOpenStatus)
+  );
+}
+
+/** One page of the tickets the scope lets the caller see (copies without ETag from the view). */
 export async function listVisibleTickets(
   repo: TicketRepository,
   scope: ReadScope,
   f: TicketFilters,
-): Promise<Page<Stored<TicketDoc>>> {
-  return listVisible(repo.container, scope, {
-    type: 'ticket',
+): Promise<Page<TicketDoc>> {
+  const list = {
     filters: [...statusFilters(f.statuses), ...(f.severities ? [oneOrIn('severity', f.severities)] : [])],
-    beneficiaryId: f.beneficiaryId,
     orderBy: ORDER[f.sort],
     limit: f.limit,
     continuationToken: f.continuationToken,
-  });
+  };
+  if (servedByOpenView(scope, f)) return listFromView(repo.openView, list);
+  return listVisible(repo.container, scope, { ...list, type: 'ticket', beneficiaryId: f.beneficiaryId });
 }

@@ -64,6 +64,9 @@ export function openTicketsQuery(q: OpenTicketQuery): QuerySpec {
 
 /** Reads the open-ticket view. */
 export class OpenTicketView {
+  /** The view's partition, also what the API's continuation tokens of the view name. */
+  readonly name = OPEN_TICKETS_VIEW;
+
   constructor(private readonly views: Container<ViewRow>) {}
 
   /**
