@@ -3,12 +3,9 @@
  * variable the production checks require is set, every name is one the service reads, and
  * loadConfig accepts the whole set as App Service will pass it.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { ConfigError, loadConfig } from '../../bot/src/config/config';
+import { CONFIG_VARIABLES, ConfigError, loadConfig } from '../../bot/src/config/config';
 import { appSettingsOf, declarationOf, literal, outputsOf, readInfra } from './bicep-text';
 
-const ROOT = path.resolve(__dirname, '../..');
 const main = readInfra('azure.bicep');
 const settings = appSettingsOf(declarationOf(main, 'webApp'));
 
@@ -58,12 +55,9 @@ function azureEnvironment(): Record<string, string> {
   return env;
 }
 
-/** The variables config.ts's schema declares (its `envSchema` keys). */
+/** The variables the service's schema declares. */
 function configVariables(): Set<string> {
-  const source = readFileSync(path.join(ROOT, 'bot/src/config/config.ts'), 'utf8');
-  const schema = source.slice(source.indexOf('const envSchema = z.object({'));
-  const body = schema.slice(0, schema.indexOf('\n});'));
-  return new Set([...body.matchAll(/^ {2}([A-Z][A-Z0-9_]*):/gm)].map((m) => m[1]!));
+  return new Set(CONFIG_VARIABLES);
 }
 
 describe('App Service settings (infra/azure.bicep) against bot/src/config/config.ts', () => {

@@ -140,6 +140,9 @@ const envSchema = z.object({
     .default(10000),
 });
 
+/** Every environment variable the service reads (the infrastructure's settings are checked against it). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
 export interface Config {
   env: 'development' | 'test' | 'production';
   port: number;
