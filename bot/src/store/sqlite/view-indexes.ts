@@ -13,9 +13,14 @@
  * indexes also require a status (`json_type(…) = 'text'`), which every status condition of a list
  * implies and tombstones lack: the rows of resolved tickets stay out of them.
  *
- * The two due queries (the agenda's entries, the tickets whose next alert has passed) are ranges on
- * the due instant rather than walks in order: a walk would go on through every row not due yet
- * looking for a page it cannot fill, whereas the range reads the due rows only and sorts them.
+ * The due queries (the agenda's entries, the tickets whose next alert has passed, the tombstones
+ * old enough to purge) are ranges on an instant rather than walks in order: a walk would go on
+ * through every row not due yet looking for a page it cannot fill, whereas the range reads the due
+ * rows only and sorts them.
+ *
+ * What the views now serve, `business` is no longer asked: the SLA watch's due tickets (migration
+ * 0003's index) and the staff's open tickets across partitions (six of migrations 0005 and 0006's);
+ * those indexes go, so that ticket writes stop paying for them.
  */
 type Direction = 'ASC' | 'DESC';
 
@@ -62,13 +67,28 @@ function openTicketIndexes(): string[] {
   });
 }
 
-/** The due queries: the SLA watch's (`nextAlertAt <= ?`) and the agenda's (`dueAt <= ?`). */
+/**
+ * The due queries: the SLA watch's (`nextAlertAt <= ?`), the agenda's (`dueAt <= ?`), and the purge
+ * of every view's tombstones (`removedAt < ?`, which only tombstones carry).
+ */
 const DUE_INDEXES = [
   `CREATE INDEX views_open_tickets_sla_due ON documents (container, pk, json_extract(body, '$.nextAlertAt')) ` +
     `WHERE ${inView('open-tickets')} AND json_extract(body, '$.nextAlertAt') IS NOT NULL;`,
   `CREATE INDEX views_agenda_due ON documents (container, pk, json_extract(body, '$.dueAt')) ` +
     `WHERE ${inView('agenda')};`,
+  `CREATE INDEX views_tombstones ON documents (container, pk, json_extract(body, '$.removedAt')) ` +
+    `WHERE container = 'views' AND json_extract(body, '$.removedAt') IS NOT NULL;`,
 ];
 
 /** Statements of migration `0007-view-indexes`. */
-export const VIEW_INDEX_STATEMENTS: readonly string[] = [...openTicketIndexes(), ...DUE_INDEXES];
+export const VIEW_INDEX_STATEMENTS: readonly string[] = [
+  ...openTicketIndexes(),
+  ...DUE_INDEXES,
+  ...[
+    'documents_sla_due',
+    ...TICKET_ORDERS.flatMap(([name]) => [
+      `documents_open_tickets_by_${name}`,
+      `documents_open_tickets_severity_by_${name}`,
+    ]),
+  ].map((index) => `DROP INDEX IF EXISTS ${index};`),
+];
