@@ -10,7 +10,8 @@
  *
  * Each store is a SQLite file: the demo data (beneficiaries, staff, price schedule) seeded through the
  * service's own code, then tickets inserted directly into the `documents` table as the adapter stores
- * them (one transaction, no journal, secondary indexes rebuilt after the load), built by the domain
+ * them, each with its row of the open-ticket view, which the staff's lists of open tickets read (one
+ * transaction, no journal, secondary indexes rebuilt after the load), built by the domain
  * (`openTicket`) from a few hundred templates; all of them are still new, so every list filter on
  * open tickets matches as much as it can.
  * The 500 beneficiaries are the demo ones plus generated SIRETs, so that a demo beneficiary agent
@@ -40,8 +41,12 @@ import { createService } from '../bot/src/http/server';
 import type { Doc } from '../bot/src/store/port';
 import { openSqliteStore } from '../bot/src/store/sqlite/sqlite-store';
 import { aConfig } from '../tests/support/factories';
+import { openTicketRowWriter } from './bench-view-rows';
 
 const ROOT = resolve(__dirname, '..');
+const USAGE =
+  'npx tsx scripts/bench-api.ts [--small 10000] [--large 1000000] [--runs 30] [--budget-s 30] [--keep]\n' +
+  '                             [--no-build] [--reuse DIR]\n';
 const BENEFICIARIES = 500;
 const TEMPLATES = 400;
 /** Tickets are received over the two years before this instant. */
@@ -179,6 +184,7 @@ function insertTickets(file: string, count: number): { insertS: number; indexS: 
   const who = beneficiaries();
   const list = templates();
   const stamp = formatInstant(NOW_MS);
+  const viewRow = openTicketRowWriter(db, stamp);
   const started = Date.now();
   try {
     const indexS = withoutIndexes(db, () =>
@@ -187,10 +193,24 @@ function insertTickets(file: string, count: number): { insertS: number; indexS: 
         for (let i = 0; i < count; i++) {
           const doc = ticketDoc(i, count, who[i % BENEFICIARIES]!, list[i % TEMPLATES]!);
           insert.run(doc.pk, doc.id, JSON.stringify(doc), randomUUID(), stamp);
+          viewRow(doc);
         }
       })(),
     );
     return { insertS: (Date.now() - started) / 1000 - indexS, indexS };
+  } finally {
+    db.close();
+  }
+}
+
+/** True when a kept file holds rows of the open-ticket view (files built before it hold none). */
+function hasOpenTicketRows(file: string): boolean {
+  const db = new Database(file, { readonly: true });
+  try {
+    const found = db
+      .prepare("SELECT 1 FROM documents WHERE container = 'views' AND pk = 'open-tickets' LIMIT 1")
+      .get();
+    return found !== undefined;
   } finally {
     db.close();
   }
@@ -356,6 +376,10 @@ function tabInitialSize(): { line: string; gzipKb: number } | undefined {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--help')) {
+    process.stdout.write(USAGE);
+    return;
+  }
   const sizes = [option('small', 10_000), option('large', 1_000_000)];
   const runs = option('runs', 30);
   const budgetMs = option('budget-s', 30) * 1000;
@@ -368,6 +392,8 @@ async function main(): Promise<void> {
       const file = join(dir, `api-${size}.sqlite`);
       files.push(file);
       if (reuse >= 0 && existsSync(file)) {
+        if (!hasOpenTicketRows(file))
+          throw new Error(`${file} predates the open-ticket view: build it again (without --reuse)`);
         process.stdout.write(`reusing ${file}\n`);
         continue;
       }

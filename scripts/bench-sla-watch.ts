@@ -10,7 +10,8 @@
  * recorded, as the watch would have), from a few thousand templates spread over every calendar zone,
  * both modalities and the four severities, received during the four hours before the sweep; each row
  * gets its own id, number and beneficiary. They are inserted directly into the `documents` table as
- * the adapter stores them, in one transaction. Each store is swept in its own process, so that neither
+ * the adapter stores them, in one transaction, each with its row of the open-ticket view (which the
+ * watch reads) as the store's projection writes it. Each store is swept in its own process, so that neither
  * benefits from the other's warm-up; a run restores the due tickets (untimed) and times one sweep.
  */
 import { execFileSync } from 'node:child_process';
@@ -30,6 +31,7 @@ import { SlaWatch } from '../bot/src/jobs/sla-watch';
 import { SYSTEM_PARTITION, type Doc } from '../bot/src/store/port';
 import { applyMigrations } from '../bot/src/store/sqlite/migrations';
 import { openSqliteStore } from '../bot/src/store/sqlite/sqlite-store';
+import { openTicketRowWriter } from './bench-view-rows';
 
 const ROOT = resolve(__dirname, '..');
 /** The sweep instant: Tuesday 9 June 2026, 10:00 in Paris. */
@@ -138,7 +140,11 @@ function build(file: string, count: number, groups: Map<string, Ticket[]>, due: 
   const insert = db.prepare(
     "INSERT INTO documents (container, pk, id, body, etag, ts) VALUES ('business', ?, ?, ?, ?, ?)",
   );
-  const row = (doc: Doc) => insert.run(doc.pk, doc.id, JSON.stringify(doc), randomUUID(), NOW);
+  const viewRow = openTicketRowWriter(db, NOW);
+  const row = (doc: Doc) => {
+    insert.run(doc.pk, doc.id, JSON.stringify(doc), randomUUID(), NOW);
+    viewRow(doc);
+  };
   let scheduled = 0;
   db.transaction(() => {
     const perBeneficiary = Math.ceil(count / BENEFICIARIES);
@@ -230,6 +236,12 @@ function option(name: string, fallback: number): number {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--help')) {
+    process.stdout.write(
+      'npx tsx scripts/bench-sla-watch.ts [--small 10000] [--large 1000000] [--runs 5] [--keep]\n',
+    );
+    return;
+  }
   const sweepFile = process.argv.indexOf('--sweep');
   if (sweepFile >= 0) {
     process.stdout.write(JSON.stringify(await sweepRuns(process.argv[sweepFile + 1]!, option('runs', 5))));
