@@ -189,6 +189,40 @@ describe('incidents in Teams', () => {
     expect(JSON.stringify(shown!.attachments![0]!.content)).toContain(ticket!.number);
   });
 
+  it('lists every beneficiary’s open tickets to the support with "mes tickets", from the open-ticket view', async () => {
+    const lamentin = {
+      tenantId: 'b0a1c2d3-0000-4000-8000-000000000005',
+      aadObjectId: 'a1b2c3d4-0000-4000-8000-000000000009',
+      conversationId: 'a:lamentin-personal',
+      serviceUrl: h.connector.serviceUrl,
+    };
+    const form = { action: 'incident.create', formId: 'f-lamentin', ...GOOD_FORM, title: 'Standard muet' };
+    const [confirmation] = await reply(anActivity({ ...lamentin, value: form }));
+    expect(confirmation!.text).toMatch(/enregistrée sous le numéro/);
+    const queries = jest.spyOn(h.svc.store.container('business'), 'query');
+
+    const [list] = await reply(
+      anActivity({
+        text: 'mes tickets',
+        tenantId: DEMO_TENANTS.titulaire,
+        aadObjectId: CAMILLE,
+        conversationId: SUPPORT_CHANNEL,
+        conversationType: 'channel',
+        teamId: '19:support-team',
+        serviceUrl: h.connector.serviceUrl,
+      }),
+    );
+
+    const json = JSON.stringify(list!.attachments![0]!.content);
+    expect(json).toContain('Standard muet');
+    expect(json).toContain(GOOD_FORM.title);
+    const acrossTickets = queries.mock.calls.filter(
+      ([spec]) => spec.crossPartition && spec.filters?.some((f) => f.value === 'ticket'),
+    );
+    queries.mockRestore();
+    expect(acrossTickets).toEqual([]);
+  });
+
   it('lets the beneficiary add information, close a resolved ticket and reopen it from the card', async () => {
     await reply(
       lea({ value: { action: 'incident.create', formId: 'f-cycle', ...GOOD_FORM, title: 'Cycle complet' } }),
