@@ -128,7 +128,9 @@ export class OutboxRepository {
    */
   async pendingCount(): Promise<number> {
     let total = 0;
-    for (const entry of await this.agenda.all()) total += await this.pendingIn(entry.id);
+    // A registry's entries hold view refreshes only, never a message.
+    for (const entry of await this.agenda.all())
+      if (entry.container === undefined) total += await this.pendingIn(entry.id);
     return total;
   }
 

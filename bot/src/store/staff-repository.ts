@@ -5,6 +5,8 @@
  */
 import type { Role } from '../domain/identity/requester';
 import { SYSTEM_PARTITION, type Container, type Doc, type Store } from './port';
+import { PEOPLE_VIEW } from './views/view-projections';
+import { sourceOf, type ViewRow } from './views/view-row';
 
 const APPROVER: Role = 'Beneficiary.Approver';
 
@@ -23,9 +25,11 @@ type StaffDoc = Doc & StaffMember & { type: 'staff' };
 /** Reads and writes the staff registry. */
 export class StaffRepository {
   private readonly container: Container<StaffDoc>;
+  private readonly people: Container<ViewRow>;
 
   constructor(store: Store) {
     this.container = store.container<StaffDoc>('staff');
+    this.people = store.container<ViewRow>('views');
   }
 
   /** Creates or replaces a staff member's entry. */
@@ -44,12 +48,8 @@ export class StaffRepository {
 
   /** Every role recorded for this person, across partitions (staff roles and approver roles). */
   async rolesOf(tenantId: string, objectId: string): Promise<Role[]> {
-    const page = await this.container.query({
-      crossPartition: true,
-      filters: [{ field: 'id', op: 'eq', value: `${tenantId.toLowerCase()}:${objectId.toLowerCase()}` }],
-      limit: 1000,
-    });
-    return [...new Set(page.items.flatMap((m) => m.roles))];
+    const entries = await this.entriesOf(tenantId, objectId);
+    return [...new Set(entries.flatMap((m) => m.roles))];
   }
 
   /** The Titulaire's support engineers (reassignment choices), by name. */
@@ -76,12 +76,23 @@ export class StaffRepository {
 
   /** The SIRETs this person is designated approver for in the registry. */
   async approvedBy(tenantId: string, objectId: string): Promise<string[]> {
-    const page = await this.container.query({
-      crossPartition: true,
-      filters: [{ field: 'id', op: 'eq', value: `${tenantId.toLowerCase()}:${objectId.toLowerCase()}` }],
+    const entries = await this.entriesOf(tenantId, objectId);
+    return entries.filter((m) => m.pk !== SYSTEM_PARTITION && m.roles.includes(APPROVER)).map((m) => m.pk);
+  }
+
+  /**
+   * Every registry entry of a person (one per partition), asked on every request and turn: read
+   * from the people view's one partition, not from every beneficiary's.
+   */
+  private async entriesOf(tenantId: string, objectId: string): Promise<StaffDoc[]> {
+    const page = await this.people.query({
+      pk: PEOPLE_VIEW,
+      filters: [
+        { field: 'personId', op: 'eq', value: `${tenantId.toLowerCase()}:${objectId.toLowerCase()}` },
+      ],
       limit: 1000,
     });
-    return page.items.filter((m) => m.pk !== SYSTEM_PARTITION && m.roles.includes(APPROVER)).map((m) => m.pk);
+    return page.items.map((row) => sourceOf<StaffDoc>(row));
   }
 
   /** Removes a person's entry from a beneficiary's partition; false when there was none. */

@@ -22,7 +22,7 @@ import {
 import { BeneficiaryRepository } from '../store/beneficiary-repository';
 import { ConversationRepository, type ConversationRecord } from '../store/conversation-repository';
 import { SYSTEM_PARTITION, type Container, type Doc, type Store } from '../store/port';
-import type { StaffMember } from '../store/staff-repository';
+import { StaffRepository, type StaffMember } from '../store/staff-repository';
 import { QUOTE_RENDERERS } from './cards/quote-notifications';
 import type { ApproverDirectory, QuoteDependencies } from './quote-handlers';
 
@@ -36,6 +36,7 @@ const MAX_APPROVERS = 60;
 /** The staff registry and the stored conversations, read for quotes and orders. */
 export class StoreApproverDirectory implements ApproverDirectory {
   private readonly staff: Container<StaffDoc>;
+  private readonly registry: StaffRepository;
   private readonly conversations: Container<ConversationDoc>;
   private readonly beneficiaries: BeneficiaryRepository;
   private readonly conversationRepository: ConversationRepository;
@@ -45,6 +46,7 @@ export class StoreApproverDirectory implements ApproverDirectory {
     private readonly config: Pick<Config, 'titulaireTenantId' | 'supportChannelId'>,
   ) {
     this.staff = store.container<StaffDoc>('staff');
+    this.registry = new StaffRepository(store);
     this.conversations = store.container<ConversationDoc>('conversations');
     this.beneficiaries = new BeneficiaryRepository(store);
     this.conversationRepository = new ConversationRepository(store);
@@ -52,12 +54,7 @@ export class StoreApproverDirectory implements ApproverDirectory {
 
   /** SIRETs this person approves for: the partitions of their approver entries. */
   async approverOf(tenantId: string, objectId: string): Promise<string[]> {
-    const page = await this.staff.query({
-      crossPartition: true,
-      filters: [{ field: 'id', op: 'eq', value: `${tenantId.toLowerCase()}:${objectId.toLowerCase()}` }],
-      limit: 1000,
-    });
-    return page.items.filter((m) => m.pk !== SYSTEM_PARTITION && m.roles.includes(APPROVER)).map((m) => m.pk);
+    return this.registry.approvedBy(tenantId, objectId);
   }
 
   /** The beneficiary's approvers, and the personal chats of those who talked to the bot. */

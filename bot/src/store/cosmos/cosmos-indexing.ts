@@ -62,6 +62,7 @@ export const SORT_SHAPES: Readonly<Record<ContainerName, readonly SortShape[]>> 
     [asc('dueDate'), ID], // open quotes, nearest due date first
     [desc('issuedAt'), ID], // open orders, newest first
     [asc('issuedAt'), ID], // open orders, oldest first (Teams)
+    [asc('name'), ID], // beneficiary directory: a tenant's beneficiaries by name
   ],
 };
 

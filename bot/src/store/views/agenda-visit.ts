@@ -11,7 +11,13 @@
  * examination sees its work) or is still in flight, which the grace covers (see `agenda.ts`).
  */
 import type { Container, Store } from '../port';
-import { Agenda, AGENDA_VIEW, type AgendaEntry, type StoredAgendaEntry } from './agenda';
+import {
+  Agenda,
+  AGENDA_VIEW,
+  type AgendaEntry,
+  type RegistryContainer,
+  type StoredAgendaEntry,
+} from './agenda';
 import type { ViewsOptions } from './projecting-store';
 import { PROJECTIONS } from './view-projections';
 import { ViewRefresher } from './view-refresher';
@@ -32,19 +38,21 @@ export interface PartitionWork<T> {
 export class AgendaVisitor {
   private readonly entries: Container<AgendaEntry>;
   private readonly agenda: Agenda;
-  private readonly refresher: ViewRefresher;
+  private readonly refreshers: Record<'business' | RegistryContainer, ViewRefresher>;
 
   /** `options.wallClock` measures the agenda's grace (tests move it; see `Agenda`). */
   constructor(store: Store, options: ViewsOptions = {}) {
     const wallClock = options.wallClock ?? (() => new Date());
     this.entries = store.container<AgendaEntry>('views');
     this.agenda = new Agenda(this.entries, wallClock);
-    this.refresher = new ViewRefresher(
-      store.container('business'),
-      store.container<ViewRow>('views'),
-      options.projections ?? PROJECTIONS,
-      wallClock,
-    );
+    const views = store.container<ViewRow>('views');
+    const refresher = (name: 'business' | RegistryContainer) =>
+      new ViewRefresher(store.container(name), views, options.projections ?? PROJECTIONS, wallClock, name);
+    this.refreshers = {
+      business: refresher('business'),
+      beneficiaries: refresher('beneficiaries'),
+      staff: refresher('staff'),
+    };
   }
 
   /**
@@ -76,12 +84,18 @@ export class AgendaVisitor {
     room: number,
     work: PartitionWork<T>,
   ): Promise<T[]> {
+    if (entry.container !== undefined) {
+      // A registry's partition: view refreshes only, no job's work.
+      const left = await this.refreshers[entry.container].repair(entry.partition ?? '');
+      await this.agenda.settle(entry, left > 0 ? now.toISOString() : undefined);
+      return [];
+    }
     const pk = entry.id;
     const taken = await work.take(pk, room);
     const fresh = await this.entries.read(AGENDA_VIEW, pk);
     // Gone: another visitor found the partition idle past the grace meanwhile; a write brings it back.
     if (!fresh) return taken;
-    const markersLeft = await this.refresher.repair(pk);
+    const markersLeft = await this.refreshers.business.repair(pk);
     const pending = await work.nextDueAt(pk);
     await this.agenda.settle(fresh, earliest(markersLeft > 0 ? now.toISOString() : undefined, pending));
     return taken;

@@ -25,10 +25,20 @@ export const AGENDA_GRACE_MS = 10 * 60_000;
 /** `dueAt` of an entry just touched: before any instant, so due whatever clock a job runs on. */
 export const DUE_AT_ONCE = '1970-01-01T00:00:00.000Z';
 
+/** A registry container whose writes feed views (its entries only ever hold view refreshes). */
+export type RegistryContainer = 'beneficiaries' | 'staff';
+
 /** One partition with work pending. */
 export interface AgendaEntry extends Doc {
-  /** The `business` partition (a SIRET, or SYSTEM_PARTITION). */
+  /**
+   * The `business` partition (a SIRET, or SYSTEM_PARTITION); for a registry's partition,
+   * `<container>:<partition>`.
+   */
   id: string;
+  /** Set for a registry's partition. */
+  container?: RegistryContainer;
+  /** The registry's partition (set with `container`). */
+  partition?: string;
   pk: typeof AGENDA_VIEW;
   type: 'agenda';
   /** Visit the partition from this instant on (ISO-8601 UTC, `Date#toISOString`), in the jobs' clock. */
@@ -50,10 +60,15 @@ export class Agenda {
     private readonly wallClock: () => Date = () => new Date(),
   ) {}
 
-  /** Announces work in partition `pk`, due at once. Call it before committing the work. */
-  async touch(pk: string): Promise<void> {
+  /**
+   * Announces work in partition `pk` of `container` (default `business`), due at once. Call it
+   * before committing the work.
+   */
+  async touch(pk: string, container: RegistryContainer | 'business' = 'business'): Promise<void> {
     const touchedAt = this.wallClock().toISOString();
-    await this.views.upsert({ id: pk, pk: AGENDA_VIEW, type: 'agenda', dueAt: DUE_AT_ONCE, touchedAt });
+    const where =
+      container === 'business' ? { id: pk } : { id: `${container}:${pk}`, container, partition: pk };
+    await this.views.upsert({ ...where, pk: AGENDA_VIEW, type: 'agenda', dueAt: DUE_AT_ONCE, touchedAt });
   }
 
   /** Entries due at `now`, the longest-waiting first. */

@@ -1,8 +1,9 @@
 /**
- * Keeps the `views` container in step with `business`, whatever adapter and whatever caller writes.
+ * Keeps the `views` container in step with `business` and the registries, whatever adapter and
+ * whatever caller writes.
  *
- * Every write to `business` that changes a projected document (a ticket) or queues an outbox message
- * goes through the same three steps:
+ * Every write that changes a projected document (a ticket, a quote, an order, a beneficiary, a
+ * registry entry) or queues an outbox message goes through the same three steps:
  * 1. the agenda announces work in the partition (before the commit: see `agenda.ts`);
  * 2. the write commits, with a view-sync marker per projected document in the same atomic batch;
  * 3. the views are refreshed and the markers removed at once. A failure there (or a crash) loses
@@ -13,7 +14,13 @@
 import { NotFoundError } from '../../domain/errors';
 import type { BatchOperation, Container, Doc, Page, QuerySpec, Store, Stored, WriteOptions } from '../port';
 import { Agenda, type AgendaEntry } from './agenda';
-import { PROJECTIONS, projectedTypes, type Projection } from './view-projections';
+import {
+  PROJECTIONS,
+  projectedTypes,
+  projectionsFrom,
+  type ProjectedContainer,
+  type Projection,
+} from './view-projections';
 import { ViewRefresher } from './view-refresher';
 import type { ViewRow } from './view-row';
 import { viewSync, type ViewSource } from './view-sync';
@@ -38,13 +45,14 @@ class ProjectingContainer implements Container<Doc> {
   private readonly projected: Set<string>;
 
   constructor(
+    private readonly name: ProjectedContainer,
     private readonly inner: Container<Doc>,
     private readonly agenda: Agenda,
     private readonly refresher: ViewRefresher,
     projections: readonly Projection[],
     private readonly wallClock: () => Date,
   ) {
-    this.projected = projectedTypes(projections);
+    this.projected = projectedTypes(projectionsFrom(name, projections));
   }
 
   read(pk: string, id: string): Promise<Stored<Doc> | undefined> {
@@ -91,7 +99,7 @@ class ProjectingContainer implements Container<Doc> {
   async batch(pk: string, operations: BatchOperation<Doc>[]): Promise<void> {
     const { sources, outbox } = await this.sourcesOf(pk, operations);
     if (sources.length === 0 && !outbox) return this.inner.batch(pk, operations);
-    await this.agenda.touch(pk);
+    await this.agenda.touch(pk, this.name);
     if (sources.length === 0) return this.inner.batch(pk, operations);
     const marker = viewSync(pk, sources, this.wallClock().toISOString());
     await this.inner.batch(pk, [...operations, { op: 'create', doc: marker }]);
@@ -112,7 +120,12 @@ class ProjectingContainer implements Container<Doc> {
   }
 
   private watched(doc: Doc): boolean {
-    return isPendingMessage(doc) || this.projected.has(doc.type as string);
+    return this.isMessage(doc) || this.projected.has(doc.type as string);
+  }
+
+  /** Messages live in `business` only. */
+  private isMessage(doc: Doc): boolean {
+    return this.name === 'business' && isPendingMessage(doc);
   }
 
   private async sourcesOf(pk: string, operations: readonly BatchOperation<Doc>[]) {
@@ -124,7 +137,7 @@ class ProjectingContainer implements Container<Doc> {
         if (gone && this.projected.has(gone.type as string)) sources.push({ id: op.id });
         continue;
       }
-      if (isPendingMessage(op.doc)) outbox = true;
+      if (this.isMessage(op.doc)) outbox = true;
       else if (this.projected.has(op.doc.type as string))
         sources.push({ id: op.doc.id, type: op.doc.type as string });
     }
@@ -143,24 +156,27 @@ export function adapterOf(store: Store): Store {
   return adapters.get(store) ?? store;
 }
 
+/** The containers whose writes feed views or the agenda. */
+const PROJECTED_CONTAINERS: readonly ProjectedContainer[] = ['business', 'beneficiaries', 'staff'];
+
 /**
- * The store with its views kept: `business` writes feed the views and the agenda. Other containers,
- * and everything else about the store (its kind, its file, ping, close), are the adapter's own.
+ * The store with its views kept: writes to `business` and the registries feed the views and the
+ * agenda. Other containers, and everything else about the store (its kind, its file, ping, close),
+ * are the adapter's own.
  */
 export function withViews<S extends Store>(inner: S, options: ViewsOptions = {}): S {
   const projections = options.projections ?? PROJECTIONS;
   const wallClock = options.wallClock ?? (() => new Date());
   const views = inner.container<ViewRow>('views');
   const agenda = new Agenda(inner.container<AgendaEntry>('views'), wallClock);
-  const business = new ProjectingContainer(
-    inner.container('business'),
-    agenda,
-    new ViewRefresher(inner.container('business'), views, projections, wallClock),
-    projections,
-    wallClock,
-  );
+  const projecting = new Map<string, ProjectingContainer>();
+  for (const name of PROJECTED_CONTAINERS) {
+    const source = inner.container(name);
+    const refresher = new ViewRefresher(source, views, projections, wallClock, name);
+    projecting.set(name, new ProjectingContainer(name, source, agenda, refresher, projections, wallClock));
+  }
   const container = (<T extends Doc>(name: Parameters<Store['container']>[0]) =>
-    name === 'business' ? business : inner.container<T>(name)) as Store['container'];
+    projecting.get(name) ?? inner.container<T>(name)) as Store['container'];
   // Everything but `container` is the adapter's, run on the adapter itself (so `close` closes it).
   const store = new Proxy(inner, {
     get(target, property) {

@@ -1,5 +1,6 @@
 /**
- * The views Guichet keeps, and which `business` documents feed each of them.
+ * The views Guichet keeps, and which documents feed each of them: `business` documents for the
+ * staff's queues and the watches, registry documents for who-is-who lookups made on every request.
  *
  * A projection says, for one source `type`, whether a document belongs to its view and which of its
  * fields the row keeps. It must be a pure function of the document: rows are recomputed from the
@@ -19,10 +20,21 @@ export const OPEN_QUOTES_VIEW = 'open-quotes';
 /** Partition of the orders under way (staff's lists). */
 export const OPEN_ORDERS_VIEW = 'open-orders';
 
-/** One view fed by one type of `business` document. */
+/** Partition of every beneficiary, found by tenant (who a caller's tenant serves). */
+export const BENEFICIARY_DIRECTORY_VIEW = 'beneficiary-directory';
+
+/** Partition of every registry entry of a person (staff and approver roles), found by person. */
+export const PEOPLE_VIEW = 'people';
+
+/** Containers whose writes feed views. */
+export type ProjectedContainer = 'business' | 'beneficiaries' | 'staff';
+
+/** One view fed by one type of document of one container. */
 export interface Projection {
   /** The view's partition in the `views` container. */
   view: string;
+  /** Container of the source documents (default `business`). */
+  container?: ProjectedContainer;
   /** `type` of the source documents. */
   sourceType: string;
   /** The fields of the row, or undefined when the document is not in the view. */
@@ -70,12 +82,53 @@ export const OPEN_ORDERS: Projection = {
   project: (doc) => (isOpenOrderStatus(doc.status) ? withoutStoreFields(doc) : undefined),
 };
 
+/**
+ * Every beneficiary, whole: a caller's tenant is resolved to its beneficiaries on every request and
+ * turn, from one partition instead of the registry's one partition per beneficiary.
+ */
+export const BENEFICIARY_DIRECTORY: Projection = {
+  view: BENEFICIARY_DIRECTORY_VIEW,
+  container: 'beneficiaries',
+  sourceType: 'beneficiary',
+  project: (doc) => withoutStoreFields(doc),
+};
+
+/**
+ * Every registry entry of a person (one per partition: the Titulaire's or a beneficiary's), with the
+ * person's key (`tenantId:objectId`, the entry's id): their roles are read on every request and turn.
+ */
+export const PEOPLE: Projection = {
+  view: PEOPLE_VIEW,
+  container: 'staff',
+  sourceType: 'staff',
+  project: (doc) => ({ ...withoutStoreFields(doc), personId: doc.id }),
+};
+
 /** Every projection; a source type may feed several views. */
-export const PROJECTIONS: readonly Projection[] = [OPEN_TICKETS, OPEN_QUOTES, OPEN_ORDERS];
+export const PROJECTIONS: readonly Projection[] = [
+  OPEN_TICKETS,
+  OPEN_QUOTES,
+  OPEN_ORDERS,
+  BENEFICIARY_DIRECTORY,
+  PEOPLE,
+];
+
+/** The container a projection's sources live in. */
+export function sourceContainerOf(projection: Projection): ProjectedContainer {
+  return projection.container ?? 'business';
+}
 
 /** The projections fed by documents of `type`. */
 export function projectionsOf(type: unknown, all: readonly Projection[] = PROJECTIONS): Projection[] {
   return all.filter((p) => p.sourceType === type);
+}
+
+/** The projections fed by the documents of `container`. */
+export function projectionsFrom(
+  container: ProjectedContainer,
+  all: readonly Projection[] = PROJECTIONS,
+): Projection[] {
+  return all.filter((p) => sourceContainerOf(p) === container);
 }
 
 /** The source types of the projections: a write of one of them must refresh its views. */

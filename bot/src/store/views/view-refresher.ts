@@ -1,5 +1,6 @@
 /**
- * Brings the view rows of one `business` document up to date with the document as it is stored.
+ * Brings the view rows of one document of a source container (`business`, or a registry) up to
+ * date with the document as it is stored.
  *
  * No version number is needed, and any number of writers may refresh the same row at once: each one
  * reads the row (its ETag), *then* the source, and writes the row on that ETag. A writer whose read
@@ -11,7 +12,13 @@
 import { isDeepStrictEqual } from 'node:util';
 import { ConflictError, NotFoundError, PreconditionFailedError } from '../../domain/errors';
 import type { Container, Doc, Stored } from '../port';
-import { PROJECTIONS, projectionsOf, type Projection } from './view-projections';
+import {
+  PROJECTIONS,
+  projectionsFrom,
+  projectionsOf,
+  type ProjectedContainer,
+  type Projection,
+} from './view-projections';
 import { tombstoneOf, viewRow, viewRowId, type ViewRow } from './view-row';
 import { VIEW_SYNC_TYPE, type ViewSync } from './view-sync';
 
@@ -23,14 +30,20 @@ const REPAIR_PAGE = 100;
 
 type SourceDoc = Doc & { type: string };
 
-/** Refreshes view rows from their sources. */
+/** Refreshes the view rows fed by one source container. */
 export class ViewRefresher {
+  private readonly projections: readonly Projection[];
+
+  /** `source` is the container named `sourceName`; only the projections it feeds are refreshed. */
   constructor(
-    private readonly business: Container<Doc>,
+    private readonly source: Container<Doc>,
     private readonly views: Container<ViewRow>,
-    private readonly projections: readonly Projection[] = PROJECTIONS,
+    projections: readonly Projection[] = PROJECTIONS,
     private readonly wallClock: () => Date = () => new Date(),
-  ) {}
+    sourceName: ProjectedContainer = 'business',
+  ) {
+    this.projections = projectionsFrom(sourceName, projections);
+  }
 
   /**
    * Refreshes every view of document `sourceId` of partition `pk`. `sourceType` narrows the views
@@ -45,7 +58,7 @@ export class ViewRefresher {
   /** Refreshes the views of every document a marker names, then removes the marker. */
   async settle(marker: ViewSync): Promise<void> {
     for (const source of marker.sources) await this.refresh(marker.pk, source.id, source.type);
-    await this.business.delete(marker.pk, marker.id);
+    await this.source.delete(marker.pk, marker.id);
   }
 
   /**
@@ -53,7 +66,7 @@ export class ViewRefresher {
    * how many markers are left (more than a page, or refreshes that failed again).
    */
   async repair(pk: string): Promise<number> {
-    const page = await this.business.query({
+    const page = await this.source.query({
       pk,
       filters: [{ field: 'type', op: 'eq', value: VIEW_SYNC_TYPE }],
       limit: REPAIR_PAGE,
@@ -74,7 +87,7 @@ export class ViewRefresher {
     const rowId = viewRowId(pk, sourceId);
     for (let attempt = 1; ; attempt++) {
       const row = await this.views.read(projection.view, rowId);
-      const source = (await this.business.read(pk, sourceId)) as Stored<SourceDoc> | undefined;
+      const source = (await this.source.read(pk, sourceId)) as Stored<SourceDoc> | undefined;
       const fields = source?.type === projection.sourceType ? projection.project(source) : undefined;
       try {
         await this.write(projection, row, source, fields);

@@ -11,7 +11,7 @@
  */
 import type { Doc, Page, QuerySpec, Store, Stored } from '../port';
 import { Agenda, type AgendaEntry } from './agenda';
-import { PROJECTIONS, type Projection } from './view-projections';
+import { PROJECTIONS, sourceContainerOf, type ProjectedContainer, type Projection } from './view-projections';
 import { ViewRefresher } from './view-refresher';
 import type { ViewRow } from './view-row';
 import { VIEW_SYNC_TYPE } from './view-sync';
@@ -40,9 +40,10 @@ export interface ViewsBackfill {
   partitions: number;
 }
 
-/** Every document of one query, page by page, handed to `each`; returns how many were read. */
+/** Every document of one query of `container`, page by page, handed to `each`; returns how many were read. */
 async function forEach(
   store: Store,
+  container: ProjectedContainer,
   spec: QuerySpec,
   each: (doc: Stored<Doc>) => Promise<void>,
 ): Promise<number> {
@@ -50,7 +51,7 @@ async function forEach(
   let continuationToken: string | undefined;
   do {
     const page: Page<Stored<Doc>> = await store
-      .container('business')
+      .container(container)
       .query({ ...spec, crossPartition: true, limit: PAGE, continuationToken });
     for (const doc of page.items) await each(doc);
     read += page.items.length;
@@ -60,31 +61,47 @@ async function forEach(
 }
 
 /** Refreshes every source document that belongs to one of `missing`; returns how many were read. */
-async function buildViews(store: Store, refresher: ViewRefresher, missing: readonly Projection[]) {
+async function buildViews(
+  store: Store,
+  missing: readonly Projection[],
+  all: readonly Projection[],
+  wallClock: () => Date,
+): Promise<number> {
   let read = 0;
-  for (const type of new Set(missing.map((p) => p.sourceType))) {
-    const feeds = missing.filter((p) => p.sourceType === type);
-    read += await forEach(store, { filters: [{ field: 'type', op: 'eq', value: type }] }, async (doc) => {
-      // A document outside every missing view has no row to write: a fresh view has no stale row.
-      const typed = doc as Stored<Doc> & { type: string };
-      if (feeds.some((p) => p.project(typed) !== undefined)) await refresher.refresh(doc.pk, doc.id, type);
-    });
+  const views = store.container<ViewRow>('views');
+  for (const container of new Set(missing.map(sourceContainerOf))) {
+    const refresher = new ViewRefresher(store.container(container), views, all, wallClock, container);
+    const fed = missing.filter((p) => sourceContainerOf(p) === container);
+    for (const type of new Set(fed.map((p) => p.sourceType))) {
+      const feeds = fed.filter((p) => p.sourceType === type);
+      const spec: QuerySpec = { filters: [{ field: 'type', op: 'eq', value: type }] };
+      read += await forEach(store, container, spec, async (doc) => {
+        // A document outside every missing view has no row to write: a fresh view has no stale row.
+        const typed = doc as Stored<Doc> & { type: string };
+        if (feeds.some((p) => p.project(typed) !== undefined)) await refresher.refresh(doc.pk, doc.id, type);
+      });
+    }
   }
   return read;
 }
 
 /** Puts on the agenda every partition holding pending messages or unfinished refreshes. */
 async function fillAgenda(store: Store, agenda: Agenda): Promise<number> {
-  const partitions = new Set<string>();
-  const note = async (doc: Stored<Doc>) => void partitions.add(doc.pk);
   const pending = [
     { field: 'type', op: 'eq' as const, value: 'outbox' },
     { field: 'status', op: 'eq' as const, value: 'pending' },
   ];
-  await forEach(store, { filters: pending }, note);
-  await forEach(store, { filters: [{ field: 'type', op: 'eq', value: VIEW_SYNC_TYPE }] }, note);
-  for (const pk of partitions) await agenda.touch(pk);
-  return partitions.size;
+  const markers: QuerySpec = { filters: [{ field: 'type', op: 'eq', value: VIEW_SYNC_TYPE }] };
+  let partitions = 0;
+  for (const container of ['business', 'beneficiaries', 'staff'] as const) {
+    const found = new Set<string>();
+    const note = async (doc: Stored<Doc>) => void found.add(doc.pk);
+    if (container === 'business') await forEach(store, container, { filters: pending }, note);
+    await forEach(store, container, markers, note);
+    for (const pk of found) await agenda.touch(pk, container);
+    partitions += found.size;
+  }
+  return partitions;
 }
 
 /** Builds the views and the agenda `store` lacks; cheap (one read) when it has them all. */
@@ -98,13 +115,7 @@ export async function ensureViewsBuilt(
   const have = new Set(record?.views ?? []);
   const missing = projections.filter((p) => !have.has(p.view));
   if (missing.length === 0 && record?.agenda) return { built: [], read: 0, partitions: 0 };
-  const refresher = new ViewRefresher(
-    store.container('business'),
-    store.container<ViewRow>('views'),
-    projections,
-    wallClock,
-  );
-  const read = await buildViews(store, refresher, missing);
+  const read = await buildViews(store, missing, projections, wallClock);
   const partitions = record?.agenda
     ? 0
     : await fillAgenda(store, new Agenda(store.container<AgendaEntry>('views'), wallClock));
