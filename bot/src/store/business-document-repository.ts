@@ -4,6 +4,8 @@
  * keyed by the document's id. Partition reads name their partitions; only staff views go across.
  */
 import type { Container, Doc, OrderBy, Page, Store, Stored } from './port';
+import { NUMBERS_VIEW } from './views/view-projections';
+import type { ViewRow } from './views/view-row';
 
 export interface BusinessDocumentKind {
   /** `type` of the documents, e.g. 'ticket'. */
@@ -23,12 +25,14 @@ export interface BusinessDocumentKind {
 /** Reads one kind of numbered business document and its events. */
 export class BusinessDocumentRepository<TDoc extends Doc & { type: string }, TEvent> {
   readonly container: Container<TDoc>;
+  private readonly views: Container<ViewRow>;
 
   constructor(
     store: Store,
     private readonly kind: BusinessDocumentKind,
   ) {
     this.container = store.container<TDoc>('business');
+    this.views = store.container<ViewRow>('views');
   }
 
   /** The document with this id in this beneficiary's partition. */
@@ -46,14 +50,23 @@ export class BusinessDocumentRepository<TDoc extends Doc & { type: string }, TEv
     return undefined;
   }
 
-  /** The document with this number in any partition: for Titulaire and CANUT staff only. */
+  /**
+   * The document with this number in any partition, for Titulaire and CANUT staff only: the numbers
+   * view says which partition holds it (one partition read), then the document is read there.
+   */
   async findByNumberAnywhere(number: string): Promise<Stored<TDoc> | undefined> {
-    const page = await this.container.query({
-      crossPartition: true,
-      filters: this.numberFilters(number),
+    const page = await this.views.query({
+      pk: NUMBERS_VIEW,
+      filters: [
+        { field: 'number', op: 'eq', value: number },
+        { field: 'sourceType', op: 'eq', value: this.kind.type },
+      ],
+      // One row at most; the order is the one the index is kept in (lookup-view-indexes.ts).
+      orderBy: [{ field: 'number' }],
       limit: 1,
     });
-    return page.items[0];
+    const row = page.items[0];
+    return row ? this.get(row.sourcePk, row.sourceId) : undefined;
   }
 
   /** A beneficiary's documents, in the kind's list order. */

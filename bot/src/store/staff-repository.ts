@@ -90,6 +90,8 @@ export class StaffRepository {
       filters: [
         { field: 'personId', op: 'eq', value: `${tenantId.toLowerCase()}:${objectId.toLowerCase()}` },
       ],
+      // One person's entries; the order is the one the index is kept in (lookup-view-indexes.ts).
+      orderBy: [{ field: 'personId' }],
       limit: 1000,
     });
     return page.items.map((row) => sourceOf<StaffDoc>(row));

@@ -7,6 +7,7 @@
  */
 import type Database from 'better-sqlite3';
 import { StoreUnavailableError } from '../../domain/errors';
+import { LOOKUP_VIEW_INDEX_STATEMENTS } from './lookup-view-indexes';
 import { LIST_INDEX_STATEMENTS, OPEN_SEVERITY_INDEX_STATEMENTS } from './list-indexes';
 import { QUOTE_VIEW_INDEX_STATEMENTS } from './quote-view-indexes';
 import { VIEW_INDEX_STATEMENTS } from './view-indexes';
@@ -112,6 +113,11 @@ export const MIGRATIONS: readonly Migration[] = [
     id: '0008-quote-view-indexes',
     // The quote and order views in their orders: see quote-view-indexes.ts.
     sql: QUOTE_VIEW_INDEX_STATEMENTS.join('\n'),
+  },
+  {
+    id: '0009-lookup-view-indexes',
+    // Staff's lookups by number and every request's roles by person: see lookup-view-indexes.ts.
+    sql: LOOKUP_VIEW_INDEX_STATEMENTS.join('\n'),
   },
 ];
 

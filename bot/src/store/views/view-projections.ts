@@ -20,6 +20,9 @@ export const OPEN_QUOTES_VIEW = 'open-quotes';
 /** Partition of the orders under way (staff's lists). */
 export const OPEN_ORDERS_VIEW = 'open-orders';
 
+/** Partition of the number of every ticket, quote and order, found by number (staff's lookups). */
+export const NUMBERS_VIEW = 'numbers';
+
 /** Partition of every beneficiary, found by tenant (who a caller's tenant serves). */
 export const BENEFICIARY_DIRECTORY_VIEW = 'beneficiary-directory';
 
@@ -83,6 +86,19 @@ export const OPEN_ORDERS: Projection = {
 };
 
 /**
+ * The number of every ticket, quote and order, and where the document is: Titulaire and CANUT staff
+ * open any of them by its number, from one partition instead of every beneficiary's. The row keeps
+ * the number only; the reader then reads the document itself in its partition.
+ */
+function numberOf(sourceType: 'ticket' | 'quote' | 'order'): Projection {
+  return {
+    view: NUMBERS_VIEW,
+    sourceType,
+    project: (doc) => (typeof doc.number === 'string' ? { number: doc.number } : undefined),
+  };
+}
+
+/**
  * Every beneficiary, whole: a caller's tenant is resolved to its beneficiaries on every request and
  * turn, from one partition instead of the registry's one partition per beneficiary.
  */
@@ -109,6 +125,9 @@ export const PROJECTIONS: readonly Projection[] = [
   OPEN_TICKETS,
   OPEN_QUOTES,
   OPEN_ORDERS,
+  numberOf('ticket'),
+  numberOf('quote'),
+  numberOf('order'),
   BENEFICIARY_DIRECTORY,
   PEOPLE,
 ];
