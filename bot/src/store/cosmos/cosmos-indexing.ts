@@ -63,6 +63,8 @@ export const SORT_SHAPES: Readonly<Record<ContainerName, readonly SortShape[]>> 
     [desc('issuedAt'), ID], // open orders, newest first
     [asc('issuedAt'), ID], // open orders, oldest first (Teams)
     [asc('name'), ID], // beneficiary directory: a tenant's beneficiaries by name
+    [asc('number'), ID], // numbers: a ticket, quote or order by its number
+    [asc('personId'), ID], // people: a person's registry entries
   ],
 };
 
