@@ -3,9 +3,10 @@
  * query sent to them, so that each walks an index in its ORDER BY order and stops after its page.
  *
  * Frozen with the migrations once released (see list-indexes.ts for how these expressions must
- * match the query builder's; `orderColumns` is a copy, so that a later change there cannot change
- * what this migration created). `tests/store/sqlite/quote-view-query-plans.test.ts` checks with
- * EXPLAIN QUERY PLAN that every query of these views walks one of them, and that each one serves one.
+ * match the query builder's). The sort key columns come from list-indexes.ts's `orderColumns`,
+ * frozen since migration 0005, so no later change can alter what this migration created.
+ * `tests/store/sqlite/quote-view-query-plans.test.ts` checks with EXPLAIN QUERY PLAN that every
+ * query of these views walks one of them, and that each one serves one.
  *
  * Every index is partial on its view's partition and on a `status`: the queries bind the partition
  * (SQLite proves `pk = 'open-quotes'` from the value bound) and always name the statuses they want,
@@ -16,20 +17,7 @@
  * and the rows of the open-quote view (which carry a `dueDate` too) would have doubled their cost.
  */
 
-type Direction = 'ASC' | 'DESC';
-
-/** The sort key columns of one order, as the query builder writes them (copy of list-indexes.ts). */
-function orderColumns(field: string, direction: Direction): string {
-  const path = `'$.${field}'`;
-  const rank =
-    `CASE json_type(body, ${path}) WHEN 'null' THEN 1 WHEN 'false' THEN 2 WHEN 'true' THEN 3 ` +
-    `WHEN 'integer' THEN 4 WHEN 'real' THEN 4 WHEN 'text' THEN 5 WHEN 'array' THEN 6 ` +
-    `WHEN 'object' THEN 7 ELSE 0 END`;
-  const value =
-    `CASE WHEN json_type(body, ${path}) IN ('integer', 'real', 'text', 'array', 'object') ` +
-    `THEN json_extract(body, ${path}) ELSE 0 END`;
-  return `${rank} ${direction}, ${value} ${direction}, id`;
-}
+import { type Direction, orderColumns } from './list-indexes';
 
 const STATUS = "json_extract(body, '$.status')";
 

@@ -3,9 +3,10 @@
  * each view's lists walk an index in their order instead of sorting a partition.
  *
  * Frozen with the migrations once released (see list-indexes.ts for how these expressions must
- * match the query builder's; `orderColumns` is a copy, so that a later change there cannot change
- * what this migration created). `tests/store/sqlite/list-query-plans.test.ts` checks with EXPLAIN
- * QUERY PLAN that the staff's lists and the due queries use them, and that each one serves a query.
+ * match the query builder's). The sort key columns come from list-indexes.ts's `orderColumns`,
+ * frozen since migration 0005, so no later change can alter what this migration created.
+ * `tests/store/sqlite/list-query-plans.test.ts` checks with EXPLAIN QUERY PLAN that the staff's
+ * lists and the due queries use them, and that each one serves a query.
  *
  * Every index is partial on its view's partition (`container = 'views' AND pk = '…'`): the queries
  * bind both, and SQLite proves the condition from the values bound (as list-indexes.ts explains for
@@ -22,20 +23,8 @@
  * 0003's index) and the staff's open tickets across partitions (six of migrations 0005 and 0006's);
  * those indexes go, so that ticket writes stop paying for them.
  */
-type Direction = 'ASC' | 'DESC';
 
-/** The sort key columns of one order, as the query builder writes them (copy of list-indexes.ts). */
-function orderColumns(field: string, direction: Direction): string {
-  const path = `'$.${field}'`;
-  const rank =
-    `CASE json_type(body, ${path}) WHEN 'null' THEN 1 WHEN 'false' THEN 2 WHEN 'true' THEN 3 ` +
-    `WHEN 'integer' THEN 4 WHEN 'real' THEN 4 WHEN 'text' THEN 5 WHEN 'array' THEN 6 ` +
-    `WHEN 'object' THEN 7 ELSE 0 END`;
-  const value =
-    `CASE WHEN json_type(body, ${path}) IN ('integer', 'real', 'text', 'array', 'object') ` +
-    `THEN json_extract(body, ${path}) ELSE 0 END`;
-  return `${rank} ${direction}, ${value} ${direction}, id`;
-}
+import { type Direction, orderColumns } from './list-indexes';
 
 const STATUS = "json_extract(body, '$.status')";
 const SEVERITY = "json_extract(body, '$.severity')";
