@@ -27,14 +27,9 @@ export const ORDER_STATUSES = [
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 /** Statuses in which an order still needs someone to act: every one before it is paid or cancelled. */
-export const OPEN_ORDER_STATUSES: readonly OrderStatus[] = Object.freeze([
-  'issued',
-  'acknowledged',
-  'in-progress',
-  'delivered',
-  'accepted',
-  'invoiced',
-]);
+export const OPEN_ORDER_STATUSES: readonly OrderStatus[] = Object.freeze(
+  ORDER_STATUSES.filter((status) => status !== 'paid' && status !== 'cancelled'),
+);
 
 /** True while the order still needs someone to act (staff's open lists). */
 export function isOpenOrderStatus(status: unknown): status is OrderStatus {

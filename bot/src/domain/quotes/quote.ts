@@ -29,12 +29,13 @@ export const QUOTE_STATUSES = [
 /** Status of the quote: `requested` before any version, then the status of its latest version. */
 export type QuoteStatus = (typeof QUOTE_STATUSES)[number];
 
-/** The statuses still waiting on someone: the Titulaire to answer, or the approvers to decide. */
-export const OPEN_QUOTE_STATUSES: readonly QuoteStatus[] = Object.freeze([
-  'requested',
-  'in-preparation',
-  'sent',
-]);
+/**
+ * The statuses still waiting on someone, the Titulaire to answer or the approvers to decide: every one
+ * before a decision.
+ */
+export const OPEN_QUOTE_STATUSES: readonly QuoteStatus[] = Object.freeze(
+  QUOTE_STATUSES.filter((status) => status !== 'accepted' && status !== 'declined' && status !== 'expired'),
+);
 
 /** True while the quote still waits on someone (staff's open lists, the quote watch). */
 export function isOpenQuoteStatus(status: unknown): status is QuoteStatus {
