@@ -10,7 +10,7 @@ import { OPEN_TICKETS_VIEW } from '../../bot/src/store/views/view-projections';
 import { openSqliteStore } from '../../bot/src/store/sqlite/sqlite-store';
 import { seedDemoData } from '../../bot/src/cli/seed';
 import { startService, type RunningService } from '../support/running-service';
-import { recordingStore } from '../store/sqlite/recording-store';
+import { recordingStore, type RecordedQuery } from '../support/recording-store';
 import {
   BELLERIVE,
   call,
@@ -52,7 +52,9 @@ async function allPages(svc: RunningService, token: string, query: string): Prom
 describe('ticket lists', () => {
   let provider: TestProvider;
   let svc: RunningService;
-  const queries: QuerySpec[] = [];
+  const queries: RecordedQuery[] = [];
+  /** The queries recorded on `business`, where a beneficiary's ticket lists go. */
+  const businessQueries = () => queries.filter((q) => q.container === 'business');
   const created: Record<string, string[]> = {};
 
   beforeAll(async () => {
@@ -100,7 +102,7 @@ describe('ticket lists', () => {
     const items = await allPages(svc, await agentToken(), 'limit=2');
     expect(items.map((t) => t.id).sort()).toEqual([...created[BELLERIVE]!].sort());
     expect(new Set(items.map((t) => t.beneficiaryId))).toEqual(new Set([BELLERIVE]));
-    const ticketQueries = queries.filter((q) => q.filters?.some((f) => f.value === 'ticket'));
+    const ticketQueries = businessQueries().filter((q) => q.filters?.some((f) => f.value === 'ticket'));
     expect(ticketQueries.length).toBeGreaterThanOrEqual(3);
     for (const q of ticketQueries) {
       expect(q.pk).toBe(BELLERIVE);
@@ -114,7 +116,7 @@ describe('ticket lists', () => {
     expect(items.map((t) => t.id).sort()).toEqual(
       [...created[VAL_D_ARGENT]!, ...created[HAUTE_BRECHE]!].sort(),
     );
-    for (const q of queries.filter((x) => x.filters?.some((f) => f.value === 'ticket'))) {
+    for (const q of businessQueries().filter((x) => x.filters?.some((f) => f.value === 'ticket'))) {
       expect([VAL_D_ARGENT, HAUTE_BRECHE]).toContain(q.pk);
       expect(q.crossPartition).toBeFalsy();
     }

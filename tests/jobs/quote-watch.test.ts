@@ -29,7 +29,7 @@ import { viewRowId, type ViewRow } from '../../bot/src/store/views/view-row';
 import { quoteDependencies } from '../../bot/src/teams/quote-wiring';
 import { aDraft, approverOf, MANAGER } from '../api/quote-harness';
 import { plain } from '../documents/pdf-text';
-import { recordingQueries, type RecordedQuery } from '../store/views/recording-queries';
+import { recordingStore, type RecordedQuery } from '../support/recording-store';
 import { removeTempFiles, tempStoreFile } from './outbox-fixtures';
 
 const BELLERIVE = '21690012300029';
@@ -307,7 +307,7 @@ describe('the quote watch', () => {
     rig.clock.now = at('2026-04-06T07:00:00Z');
 
     const result = await rig
-      .watch(TARGETS, recordingQueries(rig.store, queries))
+      .watch(TARGETS, recordingStore(rig.store, queries))
       .sweep(at('2026-04-06T07:00:00Z'));
 
     expect(result).toMatchObject({ read: 2, reminded: 1, expired: 1, refreshed: 0, failed: 0 });

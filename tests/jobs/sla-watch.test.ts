@@ -10,14 +10,7 @@ import type { Ticket } from '../../bot/src/domain/tickets/ticket';
 import { SlaWatch, type SlaWatchOptions } from '../../bot/src/jobs/sla-watch';
 import { TicketService } from '../../bot/src/services/ticket-service';
 import type { OutboxMessage } from '../../bot/src/store/outbox-message';
-import {
-  SYSTEM_PARTITION,
-  type Container,
-  type Doc,
-  type QuerySpec,
-  type Store,
-  type Stored,
-} from '../../bot/src/store/port';
+import { SYSTEM_PARTITION, type Doc, type Store, type Stored } from '../../bot/src/store/port';
 import { openSqliteStore } from '../../bot/src/store/sqlite/sqlite-store';
 import { TicketRepository, type TicketDoc } from '../../bot/src/store/ticket-repository';
 import { OPEN_TICKETS_VIEW } from '../../bot/src/store/views/view-projections';
@@ -31,6 +24,7 @@ import {
   BENEFICIARY_TENANT,
   PARIS_SIRET,
 } from '../domain/tickets/factories';
+import { recordingStore, type RecordedQuery, type RecordedRead } from '../support/recording-store';
 import { removeTempFiles, tempStoreFile } from './outbox-fixtures';
 
 const SUPPORT = { pk: SYSTEM_PARTITION, conversationId: '19:support@thread.tacv2' };
@@ -77,28 +71,6 @@ const rowOf = (store: Store, t: Ticket) =>
 async function putBack(store: Store, row: Stored<ViewRow>): Promise<void> {
   const { _etag, _ts, ...fields } = row;
   await store.container<ViewRow>('views').upsert(fields as ViewRow);
-}
-
-/** `store`, recording each query (with its container) and each point read of `business`. */
-function spied(store: Store, seen: { queries: [string, QuerySpec][]; reads: [string, string][] }): Store {
-  return {
-    kind: store.kind,
-    ping: () => store.ping(),
-    close: () => store.close(),
-    container: <T extends Doc>(name: Parameters<Store['container']>[0]) => {
-      const inner = store.container<T>(name);
-      return Object.assign(Object.create(inner) as Container<T>, {
-        query: (spec: QuerySpec) => {
-          seen.queries.push([name, spec]);
-          return inner.query(spec);
-        },
-        read: (pk: string, id: string) => {
-          if (name === 'business') seen.reads.push([pk, id]);
-          return inner.read(pk, id);
-        },
-      });
-    },
-  };
 }
 
 /** Sweeps at each instant and returns the alert ids that appeared at each. */
@@ -403,16 +375,20 @@ describe('SlaWatch', () => {
     it('queries the view’s partition only, then reads each due ticket in its own partition', async () => {
       const tickets = [1, 2, 3].map(dueAt);
       await writeTickets(store, tickets);
-      const seen = { queries: [] as [string, QuerySpec][], reads: [] as [string, string][] };
+      const queries: RecordedQuery[] = [];
+      const reads: RecordedRead[] = [];
 
-      const result = await watch(spied(store, seen), { batchSize: 2 }).sweep(at('2026-06-08T08:30:00Z'));
+      const result = await watch(recordingStore(store, queries, reads), { batchSize: 2 }).sweep(
+        at('2026-06-08T08:30:00Z'),
+      );
 
       expect(result).toMatchObject({ read: 3, alerted: 3, messages: 3 });
-      expect(seen.queries.length).toBeGreaterThanOrEqual(2);
-      for (const [container, spec] of seen.queries) {
-        expect([container, spec.pk, spec.crossPartition]).toEqual(['views', OPEN_TICKETS_VIEW, undefined]);
+      expect(queries.length).toBeGreaterThanOrEqual(2);
+      for (const { container, pk, crossPartition } of queries) {
+        expect([container, pk, crossPartition]).toEqual(['views', OPEN_TICKETS_VIEW, undefined]);
       }
-      expect(seen.reads.sort()).toEqual(tickets.map((t) => [t.beneficiaryId, t.id]).sort());
+      const ticketReads = reads.filter((r) => r.container === 'business').map((r) => [r.pk, r.id]);
+      expect(ticketReads.sort()).toEqual(tickets.map((t) => [t.beneficiaryId, t.id]).sort());
     });
 
     it('sets right a row left behind its ticket (resolved, gone, alerted), which then stops coming back', async () => {

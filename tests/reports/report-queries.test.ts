@@ -8,7 +8,8 @@ import { loadReportData } from '../../bot/src/reports/report-queries';
 import { openSqliteStore } from '../../bot/src/store/sqlite/sqlite-store';
 import type { Store } from '../../bot/src/store/port';
 import { DATASET_SIRETS, buildDataset } from '../domain/reports/report-dataset';
-import { recordingStore, storeDataset } from './report-store';
+import { recordingStore, type RecordedQuery } from '../support/recording-store';
+import { storeDataset } from './report-store';
 
 const data = buildDataset(11, 160, 200);
 const NOW = '2027-02-01T00:00:00Z';
@@ -33,12 +34,13 @@ describe('loadReportData', () => {
   );
 
   it("reads one beneficiary's partition only, never across partitions", async () => {
-    const { store: recorded, queries } = recordingStore(store);
+    const queries: RecordedQuery[] = [];
+    const recorded = recordingStore(store, queries);
     const period = parseReportPeriod('2026');
     const siret = DATASET_SIRETS[2]!;
     const loaded = await loadReportData(recorded, period, { siret });
     expect(queries.length).toBeGreaterThan(0);
-    expect(queries.every((q) => q.spec.pk === siret && !q.spec.crossPartition)).toBe(true);
+    expect(queries.every((q) => q.pk === siret && !q.crossPartition)).toBe(true);
     const all = [...loaded.orders, ...loaded.tickets, ...loaded.quotes];
     expect(all.length).toBeGreaterThan(0);
     expect(all.every((d) => d.beneficiaryId === siret)).toBe(true);

@@ -27,7 +27,7 @@ import { purgeTombstones } from '../../../bot/src/store/views/tombstone-purge';
 import { OPEN_TICKETS_VIEW } from '../../../bot/src/store/views/view-projections';
 import { BELLERIVE, call, LAMENTIN, signIn, TicketFactory, USERS } from '../../api/support/api-harness';
 import { startService, type RunningService } from '../../support/running-service';
-import { recordingQueries, type RecordedQuery } from '../views/recording-queries';
+import { recordingStore, type RecordedQuery } from '../../support/recording-store';
 
 /** What the dashboard sends on load (tab/src/dashboard/dashboard-data.ts), and its "recently changed". */
 const DASHBOARD = [
@@ -163,7 +163,7 @@ describe('query plans of the API lists on SQLite', () => {
     svc = await startService(
       // No background job: every recorded query is one the API made.
       { SLA_WATCH_INTERVAL_MS: '0', OUTBOX_INTERVAL_MS: '0', QUOTE_WATCH_INTERVAL_MS: '0' },
-      { store: recordingQueries(store, queries) },
+      { store: recordingStore(store, queries) },
     );
     const tickets = new TicketFactory(svc.store);
     for (const [siret, severity] of [

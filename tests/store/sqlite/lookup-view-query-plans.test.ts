@@ -11,7 +11,7 @@ import { planQuery } from '../../../bot/src/store/sqlite/sqlite-query';
 import { openSqliteStore } from '../../../bot/src/store/sqlite/sqlite-store';
 import { StaffRepository } from '../../../bot/src/store/staff-repository';
 import { TicketRepository } from '../../../bot/src/store/ticket-repository';
-import { recordingQueries, type RecordedQuery } from '../views/recording-queries';
+import { recordingStore, type RecordedQuery } from '../../support/recording-store';
 import { aTicketDoc, SIRET_A, SIRET_B } from '../views/views-fixtures';
 
 const TENANT = '3b2f1c4d-5e6f-4a1b-8c9d-0e1f2a3b4c5d';
@@ -52,7 +52,7 @@ describe('lookup views in SQLite', () => {
   afterEach(() => store.close());
 
   it('finds a ticket of any beneficiary by its number through the numbers view, then reads it in its partition', async () => {
-    const tickets = new TicketRepository(recordingQueries(store, queries));
+    const tickets = new TicketRepository(recordingStore(store, queries));
     const found = await tickets.findByNumberAnywhere('INC-2026-000002');
     expect(found).toMatchObject({ id: 'tkt-2', pk: SIRET_B, _etag: expect.any(String) });
     expect(await tickets.findByNumberAnywhere('INC-2026-999999')).toBeUndefined();
@@ -63,8 +63,8 @@ describe('lookup views in SQLite', () => {
   });
 
   it('seeks migration 0009’s indexes for the lookups by number and by person', async () => {
-    await new TicketRepository(recordingQueries(store, queries)).findByNumberAnywhere('INC-2026-000001');
-    await new StaffRepository(recordingQueries(store, queries)).rolesOf(TENANT, PERSON);
+    await new TicketRepository(recordingStore(store, queries)).findByNumberAnywhere('INC-2026-000001');
+    await new StaffRepository(recordingStore(store, queries)).rolesOf(TENANT, PERSON);
     expect(queries).toHaveLength(2);
 
     const [byNumber, byPerson] = plans(queries);

@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import pino from 'pino';
 import { QuoteWatch } from '../../../bot/src/jobs/quote-watch';
 import { OrderRepository } from '../../../bot/src/store/order-repository';
-import type { Container, QuerySpec, Store } from '../../../bot/src/store/port';
+import type { QuerySpec } from '../../../bot/src/store/port';
 import { QuoteRepository } from '../../../bot/src/store/quote-repository';
 import { applyMigrations } from '../../../bot/src/store/sqlite/migrations';
 import { QUOTE_VIEW_INDEX_STATEMENTS } from '../../../bot/src/store/sqlite/quote-view-indexes';
@@ -20,6 +20,7 @@ import { openSqliteStore } from '../../../bot/src/store/sqlite/sqlite-store';
 import { OPEN_ORDERS_VIEW, OPEN_QUOTES_VIEW } from '../../../bot/src/store/views/view-projections';
 import { QUIET, QuoteFactory } from '../../api/quote-harness';
 import { BELLERIVE, call, LAMENTIN, signIn, USERS } from '../../api/support/api-harness';
+import { recordingStore, type RecordedQuery } from '../../support/recording-store';
 import { startService, type RunningService } from '../../support/running-service';
 
 /** The staff's open lists, as the tab asks for them, one per page so that page 2 exists. */
@@ -36,26 +37,6 @@ const STAFF_OPEN_LISTS = [
 
 /** The index names migration 0008 creates. */
 const VIEW_INDEXES = QUOTE_VIEW_INDEX_STATEMENTS.flatMap((sql) => /^CREATE INDEX (\w+)/.exec(sql)?.[1] ?? []);
-
-/** `store` whose queries of the quote and order views are pushed onto `queries` before they run. */
-function recordingViews(store: Store, queries: QuerySpec[]): Store {
-  const views = [OPEN_QUOTES_VIEW, OPEN_ORDERS_VIEW];
-  return new Proxy(store, {
-    get(target, property) {
-      if (property !== 'container') return Reflect.get(target, property, target) as unknown;
-      return (name: Parameters<Store['container']>[0]) => {
-        const inner = target.container(name);
-        if (name !== 'views') return inner;
-        return Object.assign(Object.create(inner) as Container, {
-          query: (spec: QuerySpec) => {
-            if (views.includes(spec.pk ?? '')) queries.push(spec);
-            return inner.query(spec);
-          },
-        });
-      };
-    },
-  });
-}
 
 /** The index a query must walk, from its view, its status condition and its order. */
 function expectedIndex(spec: QuerySpec): string {
@@ -91,10 +72,12 @@ function walkedIndex(detail: string): string | undefined {
 
 describe('query plans of the quote and order views on SQLite', () => {
   let svc: RunningService;
+  const recorded: RecordedQuery[] = [];
+  /** The queries of the quote and order views, once every list and watch query has run. */
   const queries: QuerySpec[] = [];
 
   beforeAll(async () => {
-    const store = recordingViews(openSqliteStore({ memory: true }), queries);
+    const store = recordingStore(openSqliteStore({ memory: true }), recorded);
     svc = await startService(QUIET, { store });
     const factory = new QuoteFactory(svc.store);
     // Two of each status the queries ask for, so that every list and every watch query has a page 2.
@@ -105,7 +88,7 @@ describe('query plans of the quote and order views on SQLite', () => {
       await factory.quote(siret, 'sent');
       await factory.order(siret);
     }
-    queries.splice(0);
+    recorded.splice(0);
     const canut = await signIn(svc, USERS.canut);
     for (const path of STAFF_OPEN_LISTS) {
       const first = await call<{ continuationToken?: string }>(svc, 'GET', path, { token: canut });
@@ -128,6 +111,8 @@ describe('query plans of the quote and order views on SQLite', () => {
     });
     // Months later: every request is overdue and every sent quote old enough to have expired.
     expect((await watch.sweep(new Date('2026-04-06T09:00:00Z'))).read).toBe(6);
+    const views = [OPEN_QUOTES_VIEW, OPEN_ORDERS_VIEW];
+    queries.push(...recorded.filter((q) => q.container === 'views' && views.includes(q.pk ?? '')));
   });
   afterAll(async () => {
     await svc?.stop();

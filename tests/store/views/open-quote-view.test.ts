@@ -9,7 +9,7 @@ import { OrderRepository } from '../../../bot/src/store/order-repository';
 import { QuoteRepository } from '../../../bot/src/store/quote-repository';
 import { OPEN_ORDERS_VIEW, OPEN_QUOTES_VIEW } from '../../../bot/src/store/views/view-projections';
 import { sourceOf, viewRowId, type ViewRow } from '../../../bot/src/store/views/view-row';
-import { recordingQueries, type RecordedQuery } from './recording-queries';
+import { recordingStore, type RecordedQuery } from '../../support/recording-store';
 import {
   BELLERIVE,
   JOEL,
@@ -119,7 +119,7 @@ describe('the open-quote and open-order views', () => {
     });
 
     const queries: RecordedQuery[] = [];
-    const store = recordingQueries(rig.store, queries);
+    const store = recordingStore(rig.store, queries);
     const quotes = (await new QuoteRepository(store).listAllOpen()).items;
     const orders = (await new OrderRepository(store).listAllOpen()).items;
 

@@ -10,7 +10,7 @@ import { TicketRepository, type TicketDoc } from '../../../bot/src/store/ticket-
 import { dueTicketRowsQuery, OpenTicketView } from '../../../bot/src/store/views/open-ticket-view';
 import { OPEN_TICKETS_VIEW } from '../../../bot/src/store/views/view-projections';
 import type { ViewRow } from '../../../bot/src/store/views/view-row';
-import { recordingQueries, type RecordedQuery } from './recording-queries';
+import { recordingStore, type RecordedQuery } from '../../support/recording-store';
 import { aTicketDoc, openTicketRow, SIRET_A, SIRET_B } from './views-fixtures';
 
 const SIRET_C = '21650011200018';
@@ -58,7 +58,7 @@ describe('the open-ticket view', () => {
     const inner = openSqliteStore({ memory: true });
     for (const t of tickets) await inner.container('business').create(t);
     queries = [];
-    store = recordingQueries(inner, queries);
+    store = recordingStore(inner, queries);
     repo = new TicketRepository(store);
     view = repo.openView;
   });

@@ -15,7 +15,7 @@ import { adapterOf, withViews } from '../../../bot/src/store/views/projecting-st
 import { PEOPLE_VIEW } from '../../../bot/src/store/views/view-projections';
 import type { ViewRow } from '../../../bot/src/store/views/view-row';
 import { aBeneficiary } from '../../support/factories';
-import { recordingQueries, type RecordedQuery } from './recording-queries';
+import { recordingStore, type RecordedQuery } from '../../support/recording-store';
 
 const TENANT = '3b2f1c4d-5e6f-4a1b-8c9d-0e1f2a3b4c5d';
 const OTHER_TENANT = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
@@ -50,7 +50,7 @@ describe('registry views', () => {
     await registry.save(aBeneficiaryOf('21690123100011', 'Ville de Bron', [TENANT]));
     await registry.save(aBeneficiaryOf('21970209000014', 'Ville du Lamentin', [OTHER_TENANT]));
 
-    const reader = new BeneficiaryRepository(recordingQueries(store, queries));
+    const reader = new BeneficiaryRepository(recordingStore(store, queries));
     expect((await reader.findByTenant(TENANT)).map((b) => b.name)).toEqual([
       'Ville de Bron',
       'Ville de Vienne',
@@ -73,7 +73,7 @@ describe('registry views', () => {
     await registry.save(anApprover('21380185500015'));
     await registry.save(anApprover('21690123100011'));
 
-    const reader = new StaffRepository(recordingQueries(store, queries));
+    const reader = new StaffRepository(recordingStore(store, queries));
     expect(await reader.rolesOf(TENANT, PERSON.toUpperCase())).toEqual(['Beneficiary.Approver']);
     expect((await reader.approvedBy(TENANT, PERSON)).sort()).toEqual(['21380185500015', '21690123100011']);
     expect(queries.every((q) => q.container === 'views' && q.pk === PEOPLE_VIEW)).toBe(true);
