@@ -5,14 +5,14 @@
  */
 import { ConflictError } from '../../../bot/src/domain/errors';
 import { newOutboxMessage } from '../../../bot/src/store/outbox-message';
-import { SYSTEM_PARTITION, type Container, type Store } from '../../../bot/src/store/port';
+import { SYSTEM_PARTITION, type Store } from '../../../bot/src/store/port';
 import { openSqliteStore } from '../../../bot/src/store/sqlite/sqlite-store';
 import { Agenda, AGENDA_VIEW, DUE_AT_ONCE, type AgendaEntry } from '../../../bot/src/store/views/agenda';
-import { adapterOf, withViews } from '../../../bot/src/store/views/projecting-store';
+import { adapterOf } from '../../../bot/src/store/views/projecting-store';
 import { sourceOf, type ViewRow } from '../../../bot/src/store/views/view-row';
 import { VIEW_SYNC_TYPE } from '../../../bot/src/store/views/view-sync';
 import { ViewRefresher } from '../../../bot/src/store/views/view-refresher';
-import { aTicketDoc, ofType, openTicketRow, SIRET_A, SIRET_B } from './views-fixtures';
+import { aTicketDoc, ofType, openTicketRow, SIRET_A, SIRET_B, withFailingViews } from './views-fixtures';
 
 const agendaOf = (store: Store) => new Agenda(store.container<AgendaEntry>('views')).all();
 
@@ -133,30 +133,7 @@ describe('store with views', () => {
   });
 
   it('keeps the marker when the refresh fails after the commit, and a repair finishes it', async () => {
-    const adapter = adapterOf(store);
-    let failures = 1;
-    const views = adapter.container<ViewRow>('views');
-    const flaky: Container<ViewRow> = {
-      ...views,
-      read: (pk, id) => views.read(pk, id),
-      query: (spec) => views.query(spec),
-      upsert: (doc, o) => views.upsert(doc, o),
-      create: async (doc) => {
-        if (failures-- > 0) throw new Error('réseau coupé');
-        return views.create(doc);
-      },
-      replace: (doc, o) => views.replace(doc, o),
-      delete: (pk, id, o) => views.delete(pk, id, o),
-      batch: (pk, ops) => views.batch(pk, ops),
-    };
-    const failing = withViews(
-      new Proxy(adapter, {
-        get: (target, p) =>
-          p === 'container'
-            ? (name: string) => (name === 'views' ? flaky : target.container(name as 'business'))
-            : (Reflect.get(target, p, target) as unknown),
-      }),
-    );
+    const failing = withFailingViews(store, 1);
 
     // The commit is acknowledged although the refresh failed: it lost nothing.
     await failing.container('business').create(aTicketDoc('tkt-1'));
@@ -164,7 +141,8 @@ describe('store with views', () => {
     expect(await ofType(store, SIRET_A, VIEW_SYNC_TYPE)).toHaveLength(1);
     expect((await agendaOf(store)).map((e) => e.id)).toEqual([SIRET_A]);
 
-    const refresher = new ViewRefresher(adapter.container('business'), views);
+    const adapter = adapterOf(store);
+    const refresher = new ViewRefresher(adapter.container('business'), adapter.container<ViewRow>('views'));
     expect(await refresher.repair(SIRET_A)).toBe(0);
     expect((await openTicketRow(store, SIRET_A, 'tkt-1'))!.sourceId).toBe('tkt-1');
     expect(await ofType(store, SIRET_A, VIEW_SYNC_TYPE)).toEqual([]);

@@ -7,15 +7,14 @@
 import type { Beneficiary } from '../../../bot/src/domain/beneficiaries/beneficiary';
 import { BeneficiaryRepository } from '../../../bot/src/store/beneficiary-repository';
 import { OutboxRepository } from '../../../bot/src/store/outbox-repository';
-import type { Container, Store } from '../../../bot/src/store/port';
+import type { Store } from '../../../bot/src/store/port';
 import { openSqliteStore } from '../../../bot/src/store/sqlite/sqlite-store';
 import { StaffRepository, type StaffMember } from '../../../bot/src/store/staff-repository';
 import { Agenda, type AgendaEntry } from '../../../bot/src/store/views/agenda';
-import { adapterOf, withViews } from '../../../bot/src/store/views/projecting-store';
 import { PEOPLE_VIEW } from '../../../bot/src/store/views/view-projections';
-import type { ViewRow } from '../../../bot/src/store/views/view-row';
 import { aBeneficiary } from '../../support/factories';
 import { recordingStore, type RecordedQuery } from '../../support/recording-store';
+import { withFailingViews } from './views-fixtures';
 
 const TENANT = '3b2f1c4d-5e6f-4a1b-8c9d-0e1f2a3b4c5d';
 const OTHER_TENANT = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
@@ -85,23 +84,7 @@ describe('registry views', () => {
   });
 
   it('finishes at the next agenda visit a registry refresh that failed after its commit', async () => {
-    const adapter = adapterOf(store);
-    const views = adapter.container<ViewRow>('views');
-    let failures = 1;
-    const flaky: Container<ViewRow> = Object.assign(Object.create(views) as Container<ViewRow>, {
-      create: async (row: ViewRow) => {
-        if (failures-- > 0) throw new Error('réseau coupé');
-        return views.create(row);
-      },
-    });
-    const failing = withViews(
-      new Proxy(adapter, {
-        get: (target, p) =>
-          p === 'container'
-            ? (name: string) => (name === 'views' ? flaky : target.container(name as 'staff'))
-            : (Reflect.get(target, p, target) as unknown),
-      }),
-    );
+    const failing = withFailingViews(store, 1);
     // The change is committed although its refresh failed; the agenda knows of the partition.
     await new StaffRepository(failing).save(anApprover('21380185500015'));
     expect(await new StaffRepository(store).rolesOf(TENANT, PERSON)).toEqual([]);

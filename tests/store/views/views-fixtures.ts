@@ -1,8 +1,10 @@
 /**
- * What the views tests share: a ticket as the ticket service stores it, and the rows of a view.
+ * What the views tests share: a ticket as the ticket service stores it, the rows of a view, and a
+ * store whose view refreshes fail.
  */
 import type { Ticket } from '../../../bot/src/domain/tickets/ticket';
-import type { Doc, Store, Stored } from '../../../bot/src/store/port';
+import type { Container, ContainerName, Doc, Store, Stored } from '../../../bot/src/store/port';
+import { adapterOf, withViews } from '../../../bot/src/store/views/projecting-store';
 import { OPEN_TICKETS_VIEW } from '../../../bot/src/store/views/view-projections';
 import { viewRowId, type ViewRow } from '../../../bot/src/store/views/view-row';
 import { aBeneficiary, aTicket, anAgent } from '../../domain/tickets/factories';
@@ -38,4 +40,28 @@ export async function ofType(store: Store, pk: string, type: string): Promise<St
     limit: 1000,
   });
   return page.items;
+}
+
+/**
+ * `store`'s adapter with views kept again, but whose first `failures` creations of a `views` row
+ * throw: a refresh that fails after its commit (the agenda, which never creates, is spared).
+ */
+export function withFailingViews(store: Store, failures: number): Store {
+  const adapter = adapterOf(store);
+  const views = adapter.container<ViewRow>('views');
+  let left = failures;
+  const flaky = Object.assign(Object.create(views) as Container<ViewRow>, {
+    create: async (row: ViewRow) => {
+      if (left-- > 0) throw new Error('réseau coupé');
+      return views.create(row);
+    },
+  });
+  return withViews(
+    new Proxy(adapter, {
+      get: (target, p) =>
+        p === 'container'
+          ? (name: ContainerName) => (name === 'views' ? flaky : target.container(name))
+          : (Reflect.get(target, p, target) as unknown),
+    }),
+  );
 }
