@@ -24,6 +24,16 @@ const GOOD_FORM = {
   phone: '04 72 00 00 00',
 };
 
+/** Camille, a support engineer, in the support team's channel, where new tickets' cards go. */
+const CAMILLE_IN_SUPPORT = {
+  tenantId: DEMO_TENANTS.titulaire,
+  aadObjectId: CAMILLE,
+  userName: 'Camille Martin',
+  conversationId: SUPPORT_CHANNEL,
+  conversationType: 'channel' as const,
+  teamId: '19:support-team',
+};
+
 type Card = { attachments?: { content: Record<string, unknown> }[]; text?: string };
 
 describe('incidents in Teams', () => {
@@ -31,6 +41,8 @@ describe('incidents in Teams', () => {
   const tickets = () => new TicketRepository(h.svc.store);
   const lea = (extra: Record<string, unknown>) =>
     anActivity({ conversationId: LEA_CHAT, serviceUrl: h.connector.serviceUrl, ...extra });
+  const camille = (extra: Record<string, unknown>) =>
+    anActivity({ ...CAMILLE_IN_SUPPORT, serviceUrl: h.connector.serviceUrl, ...extra });
   const reply = async (activity: Record<string, unknown>) => {
     const res = await h.svc.post('/api/messages', { ...activity, deliveryMode: 'expectReplies' });
     return ((await res.json()) as { activities: Card[] }).activities;
@@ -63,18 +75,7 @@ describe('incidents in Teams', () => {
 
   beforeAll(async () => {
     // The support team installed Guichet in its channel: that is where new tickets go.
-    await h.svc.post(
-      '/api/messages',
-      anActivity({
-        text: 'bonjour',
-        tenantId: DEMO_TENANTS.titulaire,
-        aadObjectId: CAMILLE,
-        conversationId: SUPPORT_CHANNEL,
-        conversationType: 'channel',
-        teamId: '19:support-team',
-        serviceUrl: h.connector.serviceUrl,
-      }),
-    );
+    await h.svc.post('/api/messages', camille({ text: 'bonjour' }));
   });
 
   it('opens a form whose inputs carry the contract ids and whose submit says incident.create', async () => {
@@ -134,18 +135,10 @@ describe('incidents in Teams', () => {
   it('lets the support take the ticket from its card, tells the beneficiary, and ignores a replayed invoke', async () => {
     const [ticket] = (await allTickets()).filter((t) => t.title === GOOD_FORM.title);
     const ids = { ticketId: ticket!.id, beneficiaryId: BELLERIVE };
-    const from = {
-      tenantId: DEMO_TENANTS.titulaire,
-      aadObjectId: CAMILLE,
-      userName: 'Camille Martin',
-      conversationId: SUPPORT_CHANNEL,
-      conversationType: 'channel',
-      teamId: '19:support-team',
-    };
-    const taken = await invoke('ticket.take', ids, from, 'invoke-take-1');
+    const taken = await invoke('ticket.take', ids, CAMILLE_IN_SUPPORT, 'invoke-take-1');
     expect(taken.statusCode).toBe(200);
     expect(JSON.stringify(taken.value)).toContain('Pris en charge');
-    await invoke('ticket.take', ids, from, 'invoke-take-1');
+    await invoke('ticket.take', ids, CAMILLE_IN_SUPPORT, 'invoke-take-1');
     expect(await tickets().events(BELLERIVE, ticket!.id)).toHaveLength(2);
     // Other notifications (the support card of an earlier ticket) may arrive first: wait for Léa's.
     const toLea = await waitForPost(
@@ -201,17 +194,7 @@ describe('incidents in Teams', () => {
     expect(confirmation!.text).toMatch(/enregistrée sous le numéro/);
     const queries = jest.spyOn(h.svc.store.container('business'), 'query');
 
-    const [list] = await reply(
-      anActivity({
-        text: 'mes tickets',
-        tenantId: DEMO_TENANTS.titulaire,
-        aadObjectId: CAMILLE,
-        conversationId: SUPPORT_CHANNEL,
-        conversationType: 'channel',
-        teamId: '19:support-team',
-        serviceUrl: h.connector.serviceUrl,
-      }),
-    );
+    const [list] = await reply(camille({ text: 'mes tickets' }));
 
     const json = JSON.stringify(list!.attachments![0]!.content);
     expect(json).toContain('Standard muet');
@@ -229,14 +212,6 @@ describe('incidents in Teams', () => {
     );
     const [ticket] = (await allTickets()).filter((t) => t.title === 'Cycle complet');
     const ids = { ticketId: ticket!.id, beneficiaryId: BELLERIVE };
-    const camille = {
-      tenantId: DEMO_TENANTS.titulaire,
-      aadObjectId: CAMILLE,
-      userName: 'Camille Martin',
-      conversationId: SUPPORT_CHANNEL,
-      conversationType: 'channel',
-      teamId: '19:support-team',
-    };
     const status = async () => (await tickets().get(BELLERIVE, ticket!.id))!.status;
 
     const added = await invoke(
@@ -246,14 +221,14 @@ describe('incidents in Teams', () => {
       { conversationId: LEA_CHAT },
     );
     expect(JSON.stringify(added.value)).not.toMatch(/"color":"Attention"/);
-    await invoke('ticket.take', ids, camille);
+    await invoke('ticket.take', ids, CAMILLE_IN_SUPPORT);
     const report = {
       diagnostic: 'Connecteur saturé',
       actions: 'Redémarrage du connecteur',
       cause: 'Certificat expiré',
       restoredAt: new Date().toISOString(),
     };
-    await invoke('ticket.resolve', { ...ids, ...report }, camille);
+    await invoke('ticket.resolve', { ...ids, ...report }, CAMILLE_IN_SUPPORT);
     expect(await status()).toBe('resolved');
 
     await invoke('ticket.close', ids, { conversationId: LEA_CHAT });
