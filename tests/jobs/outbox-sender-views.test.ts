@@ -7,13 +7,14 @@ import { CloudAdapter } from '@microsoft/agents-hosting';
 import { createLogger } from '../../bot/src/http/logger';
 import { OutboxSender } from '../../bot/src/jobs/outbox-sender';
 import { RateLimiter } from '../../bot/src/jobs/rate-limiter';
-import { CONTAINERS, SYSTEM_PARTITION, type QuerySpec, type Store } from '../../bot/src/store/port';
+import { SYSTEM_PARTITION, type Store } from '../../bot/src/store/port';
 import { openSqliteStore } from '../../bot/src/store/sqlite/sqlite-store';
 import { TOMBSTONE_TTL_MS } from '../../bot/src/store/views/tombstone-purge';
 import { OPEN_TICKETS_VIEW } from '../../bot/src/store/views/view-projections';
 import { tombstoneOf, viewRow, viewRowId, type ViewRow } from '../../bot/src/store/views/view-row';
 import { SdkProactiveDelivery } from '../../bot/src/teams/proactive-delivery';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
+import { recordingStore, type RecordedQuery } from '../support/recording-store';
 import {
   anOutboxMessage,
   BELLERIVE,
@@ -41,10 +42,11 @@ describe('OutboxSender and the views', () => {
     await connector.close();
   });
 
-  const sender = (wallClock?: () => Date) => {
+  /** A sender on `through` (the test's store unless told), with the agenda's grace on `wallClock`. */
+  const sender = (wallClock?: () => Date, through: Store = store) => {
     const clock = virtualClock();
     return new OutboxSender({
-      store,
+      store: through,
       delivery,
       logger,
       clock,
@@ -61,16 +63,8 @@ describe('OutboxSender and the views', () => {
       anOutboxMessage('m-1', 'a:chat-1', { text: 'Ticket pris en charge' }),
       anOutboxMessage('m-2', '19:canut@thread.tacv2', { text: 'Rapport CANUT', pk: SYSTEM_PARTITION }),
     ]);
-    const specs: QuerySpec[] = [];
-    for (const name of CONTAINERS) {
-      const container = store.container(name);
-      const query = container.query.bind(container);
-      jest.spyOn(container, 'query').mockImplementation((spec) => {
-        specs.push(spec);
-        return query(spec);
-      });
-    }
-    const s = sender();
+    const specs: RecordedQuery[] = [];
+    const s = sender(undefined, recordingStore(store, specs));
 
     expect(await s.sweep()).toMatchObject({ claimed: 2, sent: 2 });
     expect(await s.pendingCount()).toBe(0);

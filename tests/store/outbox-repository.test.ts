@@ -1,6 +1,6 @@
 import { OutboxRepository } from '../../bot/src/store/outbox-repository';
 import type { OutboxMessage } from '../../bot/src/store/outbox-message';
-import { CONTAINERS, SYSTEM_PARTITION, type QuerySpec, type Store } from '../../bot/src/store/port';
+import { SYSTEM_PARTITION, type Store } from '../../bot/src/store/port';
 import { openSqliteStore } from '../../bot/src/store/sqlite/sqlite-store';
 import { Agenda, AGENDA_VIEW, type AgendaEntry } from '../../bot/src/store/views/agenda';
 import {
@@ -11,6 +11,7 @@ import {
   tempStoreFile,
   writeOutbox,
 } from '../jobs/outbox-fixtures';
+import { recordingStore, type RecordedQuery } from '../support/recording-store';
 
 const at = (ms: number) => new Date(T0 + ms);
 const LEASE = 60_000;
@@ -78,17 +79,10 @@ describe('OutboxRepository', () => {
       anOutboxMessage('m-2', 'a:2', { pk: SYSTEM_PARTITION }),
       anOutboxMessage('m-3', 'a:3', { pk: OTHER, at: T0 + 60_000 }),
     ]);
-    const specs: QuerySpec[] = [];
-    for (const name of CONTAINERS) {
-      const container = store.container(name);
-      const query = container.query.bind(container);
-      jest.spyOn(container, 'query').mockImplementation((spec) => {
-        specs.push(spec);
-        return query(spec);
-      });
-    }
-    expect(await outbox.claimDue(at(0), 10, 'inst-a', LEASE)).toHaveLength(2);
-    expect(await outbox.pendingCount()).toBe(3);
+    const specs: RecordedQuery[] = [];
+    const recorded = new OutboxRepository(recordingStore(store, specs));
+    expect(await recorded.claimDue(at(0), 10, 'inst-a', LEASE)).toHaveLength(2);
+    expect(await recorded.pendingCount()).toBe(3);
     expect(specs.length).toBeGreaterThan(0);
     for (const spec of specs) {
       expect(spec.crossPartition).toBeUndefined();
