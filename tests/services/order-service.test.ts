@@ -24,13 +24,7 @@ describe('order service', () => {
   beforeEach(async () => {
     rig = await quoteRig();
     await rig.chat(JULIEN, JULIEN_CHAT);
-    const quote = await rig.sent('form-order');
-    ({ order } = await rig.deps.quotes.accept({
-      beneficiaryId: BELLERIVE,
-      quoteId: quote.id,
-      actor: MARC,
-      version: 1,
-    }));
+    ({ order } = await rig.accepted('form-order'));
   });
   afterEach(() => rig.close());
   const act = (

@@ -9,6 +9,7 @@ import type { Beneficiary } from '../../bot/src/domain/beneficiaries/beneficiary
 import type { QuoteActor } from '../../bot/src/domain/quotes/quote-actor';
 import type { QuoteDraftInput } from '../../bot/src/domain/quotes/quote-draft';
 import { aDraftInput } from '../domain/quotes/factories';
+import type { Order } from '../../bot/src/domain/orders/order';
 import type { Quote } from '../../bot/src/domain/quotes/quote';
 import { BeneficiaryRepository } from '../../bot/src/store/beneficiary-repository';
 import { ConversationRepository } from '../../bot/src/store/conversation-repository';
@@ -89,6 +90,8 @@ export interface QuoteRig {
   request(formId: string, subject?: string): Promise<Quote>;
   /** Requests, prepares and sends a quote for Bellerive. */
   sent(formId: string): Promise<Quote>;
+  /** Requests, prepares and sends a quote for Bellerive, then Marc accepts it: the quote and its order. */
+  accepted(formId: string): Promise<{ quote: Quote; order: Order }>;
   close(): Promise<void>;
 }
 
@@ -147,6 +150,10 @@ export async function quoteRig(start = APRIL_30): Promise<QuoteRig> {
       const ref = { beneficiaryId: BELLERIVE, quoteId: quote.id, actor: JULIEN };
       await deps.quotes.prepare({ ...ref, draft: aDraft() });
       return deps.quotes.send(ref);
+    },
+    accepted: async (formId) => {
+      const quote = await rig.sent(formId);
+      return deps.quotes.accept({ beneficiaryId: BELLERIVE, quoteId: quote.id, actor: MARC, version: 1 });
     },
     close: () => store.close(),
   };

@@ -7,15 +7,7 @@ import { DEMO_PRICE_SCHEDULE } from '../../bot/src/domain/catalogue/demo-price-s
 import { ConflictError } from '../../bot/src/domain/errors';
 import { PriceScheduleRepository } from '../../bot/src/store/price-schedule-repository';
 import { openSqliteStore } from '../../bot/src/store/sqlite/sqlite-store';
-import {
-  BELLERIVE,
-  JULIEN,
-  LAMENTIN,
-  MARC,
-  aDraft,
-  quoteRig,
-  type QuoteRig,
-} from '../services/quote-fixtures';
+import { BELLERIVE, JULIEN, LAMENTIN, aDraft, quoteRig, type QuoteRig } from '../services/quote-fixtures';
 
 describe('quote and order repositories', () => {
   let rig: QuoteRig;
@@ -25,13 +17,7 @@ describe('quote and order repositories', () => {
   afterAll(() => rig.close());
 
   it('finds a quote and its order by number in the caller’s partitions only', async () => {
-    const quote = await rig.sent('form-repo');
-    const { order } = await rig.deps.quotes.accept({
-      beneficiaryId: BELLERIVE,
-      quoteId: quote.id,
-      actor: MARC,
-      version: 1,
-    });
+    const { quote, order } = await rig.accepted('form-repo');
     const quotes = rig.deps.quotes.quotes;
     const orders = rig.deps.orders.orders;
     expect((await quotes.findByNumber(quote.number, [BELLERIVE]))?.id).toBe(quote.id);

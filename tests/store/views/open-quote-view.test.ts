@@ -59,13 +59,7 @@ describe('the open-quote and open-order views', () => {
   });
 
   it('leaves a tombstone once the quote is accepted, and shows its order until it is cancelled', async () => {
-    const quote = await rig.sent('form-view-2');
-    const { order } = await rig.deps.quotes.accept({
-      beneficiaryId: BELLERIVE,
-      quoteId: quote.id,
-      actor: MARC,
-      version: 1,
-    });
+    const { quote, order } = await rig.accepted('form-view-2');
 
     const gone = (await rowOf(rig.store, OPEN_QUOTES_VIEW, BELLERIVE, quote.id))!;
     expect(gone.removedAt).toEqual(expect.any(String));
@@ -99,13 +93,7 @@ describe('the open-quote and open-order views', () => {
 
   it('lists every beneficiary’s open quotes and orders from the views, never across partitions', async () => {
     const first = await rig.request('form-view-4');
-    const accepted = await rig.sent('form-view-5');
-    const { order } = await rig.deps.quotes.accept({
-      beneficiaryId: BELLERIVE,
-      quoteId: accepted.id,
-      actor: MARC,
-      version: 1,
-    });
+    const { order } = await rig.accepted('form-view-5');
     rig.at('2026-05-04T09:00:00Z');
     const lamentin = await rig.deps.quotes.request({
       form: {
