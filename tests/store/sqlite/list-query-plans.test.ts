@@ -11,14 +11,11 @@
  * The queries are recorded from the real service over HTTP, then planned by the adapter's own query
  * builder and explained on a freshly migrated database (without ANALYZE statistics, like the store).
  */
-import Database from 'better-sqlite3';
-import type { Container, ContainerName, Page, QuerySpec } from '../../../bot/src/store/port';
+import type { Container, Page, QuerySpec } from '../../../bot/src/store/port';
 import {
   LIST_INDEX_STATEMENTS,
   OPEN_SEVERITY_INDEX_STATEMENTS,
 } from '../../../bot/src/store/sqlite/list-indexes';
-import { applyMigrations } from '../../../bot/src/store/sqlite/migrations';
-import { planQuery } from '../../../bot/src/store/sqlite/sqlite-query';
 import { openSqliteStore } from '../../../bot/src/store/sqlite/sqlite-store';
 import { VIEW_INDEX_STATEMENTS } from '../../../bot/src/store/sqlite/view-indexes';
 import { Agenda } from '../../../bot/src/store/views/agenda';
@@ -28,6 +25,7 @@ import { OPEN_TICKETS_VIEW } from '../../../bot/src/store/views/view-projections
 import { BELLERIVE, call, LAMENTIN, signIn, TicketFactory, USERS } from '../../api/support/api-harness';
 import { startService, type RunningService } from '../../support/running-service';
 import { recordingStore, type RecordedQuery } from '../../support/recording-store';
+import { queryPlans } from './query-plans';
 
 /** What the dashboard sends on load (tab/src/dashboard/dashboard-data.ts), and its "recently changed". */
 const DASHBOARD = [
@@ -121,22 +119,15 @@ interface Plan {
   detail: string;
 }
 
-/** What SQLite would do for each query (of `business` unless recorded elsewhere), freshly migrated. */
-function explain(queries: readonly (QuerySpec & { container?: ContainerName })[], drop?: string): Plan[] {
-  const db = new Database(':memory:');
-  try {
-    applyMigrations(db);
-    if (drop) db.exec(`DROP INDEX ${drop}`);
-    return queries.map(({ container = 'business', ...spec }) => {
-      const plan = planQuery(container, spec);
-      const rows = db.prepare(`EXPLAIN QUERY PLAN ${plan.sql}`).all(...plan.params) as { detail: string }[];
-      const { continuationToken, ...shape } = spec;
-      const label = `${container} ${JSON.stringify(shape)}${continuationToken ? ' (next page)' : ''}`;
-      return { label, detail: rows.map((r) => r.detail).join(' | ') };
-    });
-  } finally {
-    db.close();
-  }
+/** What SQLite would do for each query, labelled by its container and shape. */
+function explain(queries: readonly RecordedQuery[], drop?: string): Plan[] {
+  return queryPlans(queries, drop).map((detail, i) => {
+    const { container, continuationToken, ...shape } = queries[i]!;
+    return {
+      label: `${container} ${JSON.stringify(shape)}${continuationToken ? ' (next page)' : ''}`,
+      detail,
+    };
+  });
 }
 
 /** The list index a plan walks, or undefined when it sorts or scans without one. */

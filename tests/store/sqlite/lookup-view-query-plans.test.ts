@@ -3,35 +3,17 @@
  * (every request's roles) read one view partition and seek its migration 0009 index: they cost a
  * few rows whatever the number of documents, and dropping an index fails this test.
  */
-import Database from 'better-sqlite3';
-import type { ContainerName, QuerySpec, Store } from '../../../bot/src/store/port';
+import type { Store } from '../../../bot/src/store/port';
 import { LOOKUP_VIEW_INDEX_STATEMENTS } from '../../../bot/src/store/sqlite/lookup-view-indexes';
-import { applyMigrations } from '../../../bot/src/store/sqlite/migrations';
-import { planQuery } from '../../../bot/src/store/sqlite/sqlite-query';
 import { openSqliteStore } from '../../../bot/src/store/sqlite/sqlite-store';
 import { StaffRepository } from '../../../bot/src/store/staff-repository';
 import { TicketRepository } from '../../../bot/src/store/ticket-repository';
 import { recordingStore, type RecordedQuery } from '../../support/recording-store';
 import { aTicketDoc, SIRET_A, SIRET_B } from '../views/views-fixtures';
+import { queryPlans } from './query-plans';
 
 const TENANT = '3b2f1c4d-5e6f-4a1b-8c9d-0e1f2a3b4c5d';
 const PERSON = 'aa11bb22-cc33-4d44-8e55-ff6677889900';
-
-/** The plan of each query on a freshly migrated database, without `drop` when it is named. */
-function plans(queries: readonly (QuerySpec & { container: ContainerName })[], drop?: string): string[] {
-  const db = new Database(':memory:');
-  try {
-    applyMigrations(db);
-    if (drop) db.exec(`DROP INDEX ${drop}`);
-    return queries.map(({ container, ...spec }) => {
-      const plan = planQuery(container, spec);
-      const rows = db.prepare(`EXPLAIN QUERY PLAN ${plan.sql}`).all(...plan.params) as { detail: string }[];
-      return rows.map((r) => r.detail).join(' | ');
-    });
-  } finally {
-    db.close();
-  }
-}
 
 describe('lookup views in SQLite', () => {
   let store: Store;
@@ -67,7 +49,7 @@ describe('lookup views in SQLite', () => {
     await new StaffRepository(recordingStore(store, queries)).rolesOf(TENANT, PERSON);
     expect(queries).toHaveLength(2);
 
-    const [byNumber, byPerson] = plans(queries);
+    const [byNumber, byPerson] = queryPlans(queries);
     expect(byNumber).toMatch(
       /SEARCH documents USING INDEX views_numbers \(container=\? AND pk=\? AND <expr>=\?\)/,
     );
@@ -77,7 +59,7 @@ describe('lookup views in SQLite', () => {
 
     for (const sql of LOOKUP_VIEW_INDEX_STATEMENTS) {
       const name = /^CREATE INDEX (\w+)/.exec(sql)![1]!;
-      expect(plans(queries, name).join('\n')).not.toContain(`INDEX ${name} `);
+      expect(queryPlans(queries, name).join('\n')).not.toContain(`INDEX ${name} `);
     }
   });
 });

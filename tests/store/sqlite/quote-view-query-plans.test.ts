@@ -7,21 +7,19 @@
  * The queries are recorded from the real service and jobs, then planned by the adapter's own query
  * builder and explained on a freshly migrated database (without ANALYZE statistics, like the store).
  */
-import Database from 'better-sqlite3';
 import pino from 'pino';
 import { QuoteWatch } from '../../../bot/src/jobs/quote-watch';
 import { OrderRepository } from '../../../bot/src/store/order-repository';
 import type { QuerySpec } from '../../../bot/src/store/port';
 import { QuoteRepository } from '../../../bot/src/store/quote-repository';
-import { applyMigrations } from '../../../bot/src/store/sqlite/migrations';
 import { QUOTE_VIEW_INDEX_STATEMENTS } from '../../../bot/src/store/sqlite/quote-view-indexes';
-import { planQuery } from '../../../bot/src/store/sqlite/sqlite-query';
 import { openSqliteStore } from '../../../bot/src/store/sqlite/sqlite-store';
 import { OPEN_ORDERS_VIEW, OPEN_QUOTES_VIEW } from '../../../bot/src/store/views/view-projections';
 import { QUIET, QuoteFactory } from '../../api/quote-harness';
 import { BELLERIVE, call, LAMENTIN, signIn, USERS } from '../../api/support/api-harness';
 import { recordingStore, type RecordedQuery } from '../../support/recording-store';
 import { startService, type RunningService } from '../../support/running-service';
+import { queryPlans } from './query-plans';
 
 /** The staff's open lists, as the tab asks for them, one per page so that page 2 exists. */
 const STAFF_OPEN_LISTS = [
@@ -49,21 +47,6 @@ function expectedIndex(spec: QuerySpec): string {
   return oneStatus ? 'views_open_quotes_status_by_due' : 'views_open_quotes_by_due';
 }
 
-/** What SQLite would do for each query: the plan's details joined. */
-function explain(queries: readonly QuerySpec[]): string[] {
-  const db = new Database(':memory:');
-  try {
-    applyMigrations(db);
-    return queries.map((spec) => {
-      const plan = planQuery('views', spec);
-      const rows = db.prepare(`EXPLAIN QUERY PLAN ${plan.sql}`).all(...plan.params) as { detail: string }[];
-      return rows.map((r) => r.detail).join(' | ');
-    });
-  } finally {
-    db.close();
-  }
-}
-
 /** The 0008 index a plan walks, or undefined when it sorts or walks another. */
 function walkedIndex(detail: string): string | undefined {
   if (detail.includes('TEMP B-TREE')) return undefined;
@@ -74,7 +57,7 @@ describe('query plans of the quote and order views on SQLite', () => {
   let svc: RunningService;
   const recorded: RecordedQuery[] = [];
   /** The queries of the quote and order views, once every list and watch query has run. */
-  const queries: QuerySpec[] = [];
+  const queries: RecordedQuery[] = [];
 
   beforeAll(async () => {
     const store = recordingStore(openSqliteStore({ memory: true }), recorded);
@@ -131,7 +114,7 @@ describe('query plans of the quote and order views on SQLite', () => {
   });
 
   it('walks the index of its shape in ORDER BY order for every query, never sorting the rows', () => {
-    const plans = explain(queries);
+    const plans = queryPlans(queries);
     const wrong = plans
       .map((detail, i) => ({ query: queries[i], detail, expected: expectedIndex(queries[i]!) }))
       .filter((p) => walkedIndex(p.detail) !== p.expected);
