@@ -25,7 +25,7 @@ import { OPEN_TICKETS_VIEW } from '../../../bot/src/store/views/view-projections
 import { BELLERIVE, call, LAMENTIN, signIn, TicketFactory, USERS } from '../../api/support/api-harness';
 import { startService, type RunningService } from '../../support/running-service';
 import { recordingStore, type RecordedQuery } from '../../support/recording-store';
-import { queryPlans } from './query-plans';
+import { queryPlans, walkedIndex } from './query-plans';
 
 /** What the dashboard sends on load (tab/src/dashboard/dashboard-data.ts), and its "recently changed". */
 const DASHBOARD = [
@@ -130,12 +130,6 @@ function explain(queries: readonly RecordedQuery[], drop?: string): Plan[] {
   });
 }
 
-/** The list index a plan walks, or undefined when it sorts or scans without one. */
-function walkedIndex(detail: string): string | undefined {
-  if (detail.includes('TEMP B-TREE')) return undefined;
-  return LIST_INDEXES.find((name) => detail.includes(`USING INDEX ${name} `));
-}
-
 describe('query plans of the API lists on SQLite', () => {
   let svc: RunningService;
   const queries: RecordedQuery[] = [];
@@ -212,7 +206,11 @@ describe('query plans of the API lists on SQLite', () => {
     const lists = listQueries();
     const plans = explain(lists);
     const wrong = plans
-      .map((p, i) => ({ ...p, expected: expectedIndex(lists[i]!), walked: walkedIndex(p.detail) }))
+      .map((p, i) => ({
+        ...p,
+        expected: expectedIndex(lists[i]!),
+        walked: walkedIndex(p.detail, LIST_INDEXES),
+      }))
       .filter((p) => p.walked !== p.expected);
     expect(wrong).toEqual([]);
   });

@@ -22,3 +22,9 @@ export function queryPlans(queries: readonly RecordedQuery[], drop?: string): st
     db.close();
   }
 }
+
+/** Which of `indexes` a plan walks in ORDER BY order, or undefined when it sorts or walks another. */
+export function walkedIndex(detail: string, indexes: readonly string[]): string | undefined {
+  if (detail.includes('TEMP B-TREE')) return undefined;
+  return indexes.find((name) => detail.includes(`USING INDEX ${name} `));
+}
