@@ -85,7 +85,10 @@ describe('cosmos store', () => {
       const business = resources.find((c) => c.id === 'business')!;
       const keys = (business.indexingPolicy?.compositeIndexes ?? []).map(compositeKey);
       expect(keys).toContain('/type ascending, /status ascending, /nextAttemptAt ascending, /id ascending');
-      expect(keys).toContain('/type ascending, /nextAlertAt ascending, /id ascending');
+      const views = resources.find((c) => c.id === 'views')!;
+      const viewKeys = (views.indexingPolicy?.compositeIndexes ?? []).map(compositeKey);
+      expect(viewKeys).toContain('/nextAlertAt ascending, /id ascending');
+      expect(viewKeys).toContain('/dueAt ascending, /id ascending');
     } finally {
       client.dispose();
     }

@@ -9,8 +9,9 @@
  *
  * Shapes may also start with fields the query filters on by equality. A constant field does not
  * change the order, and Cosmos can then serve the filter and the sort from one composite index
- * instead of scanning by the sort key: the outbox sweep (type, status, nextAttemptAt) and the SLA
- * watch (type, nextAlertAt) read only due documents, however many old ones the container holds.
+ * instead of scanning by the sort key: the outbox sweep (type, status, nextAttemptAt) and the quote
+ * watch (status, dueDate or updatedAt, in its view) read only due documents, however many old ones
+ * the partition holds.
  * The query builder picks such a shape only when the query has those equality filters.
  *
  * Everything else stays indexed by the default range index on every path (`/*`).
@@ -29,11 +30,8 @@ const desc = (field: string) => [field, 'desc'] as const;
 /** The sort shapes of the service's queries, per container (see the repositories and jobs). */
 export const SORT_SHAPES: Readonly<Record<ContainerName, readonly SortShape[]>> = {
   business: [
-    // Background sweeps, across partitions: equality prefix + due time.
+    // The outbox sender, in each partition the agenda names: equality prefix + due time.
     [asc('type'), asc('status'), asc('nextAttemptAt'), ID], // outbox: pending messages now due
-    [asc('type'), asc('nextAlertAt'), ID], // SLA watch: tickets whose next alert has passed
-    [asc('type'), asc('status'), asc('dueDate'), ID], // quote watch: unanswered quotes near their due date
-    [asc('type'), asc('status'), asc('updatedAt'), ID], // quote watch: sent quotes old enough to expire
     // Lists (tickets, quotes, orders) and audit trails.
     [asc('firstResponseDueAt'), ID], // open tickets, most urgent first
     [desc('receivedAt'), ID], // ticket list, most recent first
