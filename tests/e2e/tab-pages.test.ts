@@ -151,8 +151,9 @@ test('a support engineer takes a ticket from the tab, then answers it', async ()
   await report.getByLabel(/Diagnostic/).fill('File d’impression bloquée.');
   await report.getByLabel(/Actions menées/).fill('Redémarrage du spouleur.');
   await report.getByLabel(/Cause de l'incident/).fill('Pilote défectueux.');
+  // Prefilled with now; the browser drops the seconds when they are zero (one run in sixty).
   expect(await report.getByLabel(/Service rétabli le \(heure de Paris\)/).inputValue()).toMatch(
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/,
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/,
   );
   await report.getByRole('button', { name: 'Résoudre' }).click();
   await ticket
