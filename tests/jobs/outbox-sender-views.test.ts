@@ -5,7 +5,7 @@
  */
 import { CloudAdapter } from '@microsoft/agents-hosting';
 import { createLogger } from '../../bot/src/http/logger';
-import { OutboxSender } from '../../bot/src/jobs/outbox-sender';
+import { OutboxSender, PURGE_EVERY_MS } from '../../bot/src/jobs/outbox-sender';
 import { RateLimiter } from '../../bot/src/jobs/rate-limiter';
 import { SYSTEM_PARTITION, type Store } from '../../bot/src/store/port';
 import { openSqliteStore } from '../../bot/src/store/sqlite/sqlite-store';
@@ -79,7 +79,7 @@ describe('OutboxSender and the views', () => {
     }
   });
 
-  it('purges at each sweep the view tombstones older than an hour, and keeps the younger ones', async () => {
+  it('purges the view tombstones older than an hour, at most once a minute, and keeps the younger ones', async () => {
     const views = store.container<ViewRow>('views');
     const wall = T0 + 5 * TOMBSTONE_TTL_MS;
     const lay = (id: string, removedAt: number) =>
@@ -92,8 +92,19 @@ describe('OutboxSender and the views', () => {
     await lay('tkt-old', wall - TOMBSTONE_TTL_MS - 1);
     await lay('tkt-young', wall - TOMBSTONE_TTL_MS + 1);
 
-    await sender(() => new Date(wall)).sweep();
+    let clock = wall;
+    const purging = sender(() => new Date(clock));
+    await purging.sweep();
     expect(await views.read(OPEN_TICKETS_VIEW, viewRowId(BELLERIVE, 'tkt-old'))).toBeUndefined();
     expect(await views.read(OPEN_TICKETS_VIEW, viewRowId(BELLERIVE, 'tkt-young'))).toBeDefined();
+
+    // At most once a minute: a sweep soon after leaves the next old tombstone to a later one.
+    clock = wall + PURGE_EVERY_MS - 1;
+    await lay('tkt-older', wall - 2 * TOMBSTONE_TTL_MS);
+    await purging.sweep();
+    expect(await views.read(OPEN_TICKETS_VIEW, viewRowId(BELLERIVE, 'tkt-older'))).toBeDefined();
+    clock = wall + PURGE_EVERY_MS;
+    await purging.sweep();
+    expect(await views.read(OPEN_TICKETS_VIEW, viewRowId(BELLERIVE, 'tkt-older'))).toBeUndefined();
   });
 });

@@ -74,6 +74,8 @@ export interface SweepResult {
 const SKEW_MARGIN_MS = 5000;
 /** Attempts at recording "sent" when the store fails: a lost record means a duplicate later. */
 const MARK_SENT_TRIES = 3;
+/** Least time between two purges of view tombstones, on the wall clock. */
+export const PURGE_EVERY_MS = 60_000;
 
 type Outcome = { next: 'continue' } | { next: 'release'; at: Date } | { next: 'dead'; reason: string };
 
@@ -83,6 +85,8 @@ export class OutboxSender {
   private readonly outbox: OutboxRepository;
   private readonly views: Container<ViewRow>;
   private readonly wallClock: () => Date;
+  /** Wall-clock time of the last purge (0: none yet, so the first sweep purges). */
+  private lastPurgeAt = 0;
   private readonly conversations: ConversationRepository;
   private readonly delivery: ProactiveDelivery;
   private readonly log: Logger;
@@ -165,8 +169,14 @@ export class OutboxSender {
     return result;
   }
 
-  /** Purges a page of old view tombstones; a failure only delays it to the next sweep. */
+  /**
+   * Purges a page of old view tombstones, at most once a minute: under load the sender sweeps after
+   * every commit, and tombstones an hour old can wait a minute more. A failure only delays it.
+   */
   private async purgeTombstones(): Promise<void> {
+    const at = this.wallClock().getTime();
+    if (at - this.lastPurgeAt < PURGE_EVERY_MS) return;
+    this.lastPurgeAt = at;
     try {
       const purged = await purgeTombstones(this.views, { wallClock: this.wallClock });
       if (purged > 0) this.log.debug({ purged }, 'view tombstones purged');
