@@ -182,7 +182,7 @@ describe('SlaWatch reads only due tickets', () => {
     }
     // A range over the due instants: the sort that follows orders the due rows only.
     expect(queryPlan(file)).toEqual([
-      'SEARCH documents USING INDEX views_open_tickets_sla_due (container=? AND pk=? AND <expr><?)',
+      'SEARCH view_documents USING INDEX views_open_tickets_sla_due (container=? AND pk=? AND <expr><?)',
       'USE TEMP B-TREE FOR ORDER BY',
     ]);
   });

@@ -100,6 +100,12 @@ export interface Page<T> {
 export interface WriteOptions {
   /** Fail with PreconditionFailedError unless the stored ETag equals this one. */
   ifMatch?: string;
+  /**
+   * False: the write is bookkeeping that a repair redoes (e.g. removing a view-sync marker), so the
+   * store may acknowledge it before it is on disk. The embedded store then skips the flush; Cosmos DB
+   * has nothing to skip.
+   */
+  durable?: boolean;
 }
 
 export type BatchOperation<T extends Doc> =

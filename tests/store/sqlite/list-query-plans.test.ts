@@ -260,13 +260,13 @@ describe('query plans of the background jobs’ due queries on the views', () =>
     expect(due.map((q) => q.pk).slice(0, 3)).toEqual([OPEN_TICKETS_VIEW, 'agenda', OPEN_TICKETS_VIEW]);
     // A walk in order would go on through every row not due yet; the range stops at the due ones.
     expect(explain(due).map((p) => p.detail)).toEqual([
-      'SEARCH documents USING INDEX views_open_tickets_sla_due (container=? AND pk=? AND <expr><?) | USE TEMP B-TREE FOR ORDER BY',
-      'SEARCH documents USING INDEX views_agenda_due (container=? AND pk=? AND <expr><?) | USE TEMP B-TREE FOR ORDER BY',
+      'SEARCH view_documents USING INDEX views_open_tickets_sla_due (container=? AND pk=? AND <expr><?) | USE TEMP B-TREE FOR ORDER BY',
+      'SEARCH view_documents USING INDEX views_agenda_due (container=? AND pk=? AND <expr><?) | USE TEMP B-TREE FOR ORDER BY',
       ...due
         .slice(2)
         .map(
           () =>
-            'SEARCH documents USING INDEX views_tombstones (container=? AND pk=? AND <expr><?) | USE TEMP B-TREE FOR ORDER BY',
+            'SEARCH view_documents USING INDEX views_tombstones (container=? AND pk=? AND <expr><?) | USE TEMP B-TREE FOR ORDER BY',
         ),
     ]);
   });

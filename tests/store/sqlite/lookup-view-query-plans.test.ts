@@ -51,10 +51,10 @@ describe('lookup views in SQLite', () => {
 
     const [byNumber, byPerson] = queryPlans(queries);
     expect(byNumber).toMatch(
-      /SEARCH documents USING INDEX views_numbers \(container=\? AND pk=\? AND <expr>=\?\)/,
+      /SEARCH view_documents USING INDEX views_numbers \(container=\? AND pk=\? AND <expr>=\?\)/,
     );
     expect(byPerson).toMatch(
-      /SEARCH documents USING INDEX views_people \(container=\? AND pk=\? AND <expr>=\?\)/,
+      /SEARCH view_documents USING INDEX views_people \(container=\? AND pk=\? AND <expr>=\?\)/,
     );
 
     for (const sql of LOOKUP_VIEW_INDEX_STATEMENTS) {

@@ -21,7 +21,7 @@ import { orderColumns } from './list-indexes';
 /** An index of view `view` looked up by `field`. */
 function lookupIndex(name: string, view: string, field: string): string {
   return (
-    `CREATE INDEX ${name} ON documents (container, pk, json_extract(body, '$.${field}'), ` +
+    `CREATE INDEX ${name} ON view_documents (container, pk, json_extract(body, '$.${field}'), ` +
     `${orderColumns(field, 'ASC')}) WHERE container = 'views' AND pk = '${view}';`
   );
 }

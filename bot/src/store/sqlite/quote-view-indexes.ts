@@ -30,7 +30,7 @@ function viewIndex(
   byStatus = false,
 ): string {
   const keys = `container, pk, ${byStatus ? `${STATUS}, ` : ''}${orderColumns(field, direction)}`;
-  return `CREATE INDEX ${name} ON documents (${keys}) WHERE pk = '${view}' AND ${STATUS} IS NOT NULL;`;
+  return `CREATE INDEX ${name} ON view_documents (${keys}) WHERE pk = '${view}' AND ${STATUS} IS NOT NULL;`;
 }
 
 /** Statements of migration `0008-quote-view-indexes`. */

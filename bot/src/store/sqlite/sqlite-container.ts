@@ -25,6 +25,9 @@ const MAX_ID_LENGTH = 255;
 const MAX_PK_LENGTH = 1024;
 const MAX_DOC_BYTES = 2 * 1024 * 1024;
 const MAX_BATCH_OPERATIONS = 100;
+/** Query shapes kept prepared per container; the oldest goes first beyond this. */
+const MAX_CACHED_QUERIES = 200;
+
 /** Characters Cosmos refuses in an id (they break its resource URLs). */
 const FORBIDDEN_ID_CHARS = /[/\\?#]/;
 
@@ -45,23 +48,23 @@ interface StoredRow {
   ts: string;
 }
 
-/** Prepares the shared statements once per database connection. */
-export function prepareStatements(db: Database.Database): DocumentStatements {
+/** Prepares the statements of one table once per database connection. */
+export function prepareStatements(db: Database.Database, table = 'documents'): DocumentStatements {
   const key = 'container = ? AND pk = ? AND id = ?';
   const values = 'body = ?, etag = ?, ts = ?';
   return {
-    select: db.prepare(`SELECT body, etag, ts FROM documents WHERE ${key}`),
+    select: db.prepare(`SELECT body, etag, ts FROM ${table} WHERE ${key}`),
     insert: db.prepare(
-      'INSERT INTO documents (container, pk, id, body, etag, ts) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+      `INSERT INTO ${table} (container, pk, id, body, etag, ts) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
     ),
     upsert: db.prepare(
-      'INSERT INTO documents (container, pk, id, body, etag, ts) VALUES (?, ?, ?, ?, ?, ?) ' +
+      `INSERT INTO ${table} (container, pk, id, body, etag, ts) VALUES (?, ?, ?, ?, ?, ?) ` +
         'ON CONFLICT (container, pk, id) DO UPDATE SET body = excluded.body, etag = excluded.etag, ts = excluded.ts',
     ),
-    update: db.prepare(`UPDATE documents SET ${values} WHERE ${key}`),
-    updateIfMatch: db.prepare(`UPDATE documents SET ${values} WHERE ${key} AND etag = ?`),
-    delete: db.prepare(`DELETE FROM documents WHERE ${key}`),
-    deleteIfMatch: db.prepare(`DELETE FROM documents WHERE ${key} AND etag = ?`),
+    update: db.prepare(`UPDATE ${table} SET ${values} WHERE ${key}`),
+    updateIfMatch: db.prepare(`UPDATE ${table} SET ${values} WHERE ${key} AND etag = ?`),
+    delete: db.prepare(`DELETE FROM ${table} WHERE ${key}`),
+    deleteIfMatch: db.prepare(`DELETE FROM ${table} WHERE ${key} AND etag = ?`),
   };
 }
 
@@ -117,12 +120,19 @@ function docLabel(id: string): string {
 
 /** The SQLite implementation of a port container (one document family). */
 export class SqliteContainer<T extends Doc = Doc> implements Container<T> {
+  /** Prepared query statements by SQL text, oldest first. */
+  private readonly queries = new Map<string, Database.Statement>();
+
   constructor(
     private readonly db: Database.Database,
     private readonly name: ContainerName,
     private readonly statements: DocumentStatements,
     /** Maps driver failures (closed database, busy file…) to domain errors. */
     private readonly guard: <R>(work: () => R) => R,
+    /** Runs a write: the store decides how durable its commit must be (see `sqlite-store.ts`). */
+    private readonly commit: <R>(work: () => R) => R = (work) => work(),
+    /** Runs a write that need not wait for the disk (`durable: false`). */
+    private readonly relaxed: <R>(work: () => R) => R = commit,
   ) {}
 
   async read(pk: string, id: string): Promise<Stored<T> | undefined> {
@@ -134,28 +144,26 @@ export class SqliteContainer<T extends Doc = Doc> implements Container<T> {
   }
 
   async create(doc: T): Promise<Stored<T>> {
-    return this.guard(() => this.createNow(doc));
+    return this.guard(() => this.commit(() => this.createNow(doc)));
   }
 
   async replace(doc: T, options: WriteOptions = {}): Promise<Stored<T>> {
-    return this.guard(() => this.replaceNow(doc, options.ifMatch));
+    return this.guard(() => this.commit(() => this.replaceNow(doc, options.ifMatch)));
   }
 
   async upsert(doc: T, options: WriteOptions = {}): Promise<Stored<T>> {
-    return this.guard(() => this.upsertNow(doc, options.ifMatch));
+    return this.guard(() => this.commit(() => this.upsertNow(doc, options.ifMatch)));
   }
 
   async delete(pk: string, id: string, options: WriteOptions = {}): Promise<boolean> {
-    return this.guard(() => this.deleteNow(pk, id, options.ifMatch));
+    const commit = options.durable === false ? this.relaxed : this.commit;
+    return this.guard(() => commit(() => this.deleteNow(pk, id, options.ifMatch)));
   }
 
   async query(spec: QuerySpec): Promise<Page<Stored<T>>> {
     return this.guard(() => {
       const plan = planQuery(this.name, spec);
-      const rows = this.db
-        .prepare(plan.sql)
-        .raw()
-        .all(...plan.params) as unknown[][];
+      const rows = this.statementOf(plan.sql).all(...plan.params) as unknown[][];
       const page = rows.slice(0, plan.limit);
       const items = page.map(([body, etag, ts]) => toStored<T>({ body, etag, ts } as StoredRow));
       const last = page[page.length - 1];
@@ -163,6 +171,21 @@ export class SqliteContainer<T extends Doc = Doc> implements Container<T> {
       const keys = last.slice(3, 3 + plan.keyCount) as CursorKeys;
       return { items, continuationToken: encodeCursor(plan.fingerprint, keys) };
     });
+  }
+
+  /**
+   * The prepared statement of a query's SQL. A service sends a few dozen query shapes, each with its
+   * values bound apart, so preparing each once saves a compilation per query (a tenth of the CPU of
+   * a turn, measured). SQLite prepares again by itself when a bound value would change the plan.
+   */
+  private statementOf(sql: string): Database.Statement {
+    let statement = this.queries.get(sql);
+    if (statement === undefined) {
+      if (this.queries.size >= MAX_CACHED_QUERIES) this.queries.delete(this.queries.keys().next().value!);
+      statement = this.db.prepare(sql).raw();
+      this.queries.set(sql, statement);
+    }
+    return statement;
   }
 
   async batch(pk: string, operations: BatchOperation<T>[]): Promise<void> {
@@ -182,7 +205,9 @@ export class SqliteContainer<T extends Doc = Doc> implements Container<T> {
       });
       // Any throw inside rolls the whole transaction back and propagates the domain error.
       // IMMEDIATE takes the write lock up front, so another process cannot slip in between ops.
-      this.db.transaction(() => operations.forEach((op) => this.apply(pk, op))).immediate();
+      this.commit(() =>
+        this.db.transaction(() => operations.forEach((op) => this.apply(pk, op))).immediate(),
+      );
     });
   }
 

@@ -238,6 +238,14 @@ function scopeSql(container: ContainerName, spec: QuerySpec, params: SqlValue[])
   return 'container = ? AND pk = ?';
 }
 
+/**
+ * The table of a container's documents: the views (derived, rewritten on every change) have their
+ * own, so that each write maintains only its own table's indexes (migration 0007).
+ */
+export function tableOf(container: ContainerName): 'documents' | 'view_documents' {
+  return container === 'views' ? 'view_documents' : 'documents';
+}
+
 /** Validates `spec` and builds its statement; throws ValidationError on any bad part. */
 export function planQuery(container: ContainerName, spec: QuerySpec): QueryPlan {
   if (typeof spec !== 'object' || spec === null) throw invalid('Requête invalide.');
@@ -268,7 +276,7 @@ export function planQuery(container: ContainerName, spec: QuerySpec): QueryPlan 
   const order = keys.map((k, i) => `k${i} ${k.desc ? 'DESC' : 'ASC'}`).join(', ');
   // The cursor condition names the k0… aliases, so the keys are computed in a sub-select.
   const sql =
-    `SELECT * FROM (SELECT body, etag, ts, ${keyColumns} FROM documents WHERE ${where.join(' AND ')}) ` +
+    `SELECT * FROM (SELECT body, etag, ts, ${keyColumns} FROM ${tableOf(container)} WHERE ${where.join(' AND ')}) ` +
     `WHERE ${after} ORDER BY ${order} LIMIT ?`;
   // One row more than the page tells whether another page exists without a second query.
   return { sql, params: [...params, limit + 1], limit, keyCount: keys.length, fingerprint };

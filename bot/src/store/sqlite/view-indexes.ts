@@ -1,6 +1,6 @@
 /**
- * The SQL of migration 0007: indexes of the `views` container (store/views/), so that the agenda and
- * each view's lists walk an index in their order instead of sorting a partition.
+ * The SQL of migration 0007: the table of the `views` container (store/views/) and its indexes, so
+ * that the agenda and each view's lists walk an index in their order instead of sorting a partition.
  *
  * Frozen with the migrations once released (see list-indexes.ts for how these expressions must
  * match the query builder's). The sort key columns come from list-indexes.ts's `orderColumns`,
@@ -47,10 +47,10 @@ function openTicketIndexes(): string[] {
   return TICKET_ORDERS.flatMap(([name, field, direction]) => {
     const order = orderColumns(field, direction);
     return [
-      `CREATE INDEX views_open_tickets_by_${name} ON documents (container, pk, ${order}) WHERE ${LIVE_TICKET};`,
-      `CREATE INDEX views_open_tickets_status_by_${name} ON documents ` +
+      `CREATE INDEX views_open_tickets_by_${name} ON view_documents (container, pk, ${order}) WHERE ${LIVE_TICKET};`,
+      `CREATE INDEX views_open_tickets_status_by_${name} ON view_documents ` +
         `(container, pk, ${STATUS}, ${order}) WHERE ${LIVE_TICKET};`,
-      `CREATE INDEX views_open_tickets_severity_by_${name} ON documents ` +
+      `CREATE INDEX views_open_tickets_severity_by_${name} ON view_documents ` +
         `(container, pk, ${SEVERITY}, ${order}) WHERE ${LIVE_TICKET};`,
     ];
   });
@@ -61,16 +61,33 @@ function openTicketIndexes(): string[] {
  * of every view's tombstones (`removedAt < ?`, which only tombstones carry).
  */
 const DUE_INDEXES = [
-  `CREATE INDEX views_open_tickets_sla_due ON documents (container, pk, json_extract(body, '$.nextAlertAt')) ` +
+  `CREATE INDEX views_open_tickets_sla_due ON view_documents (container, pk, json_extract(body, '$.nextAlertAt')) ` +
     `WHERE ${inView('open-tickets')} AND json_extract(body, '$.nextAlertAt') IS NOT NULL;`,
-  `CREATE INDEX views_agenda_due ON documents (container, pk, json_extract(body, '$.dueAt')) ` +
+  `CREATE INDEX views_agenda_due ON view_documents (container, pk, json_extract(body, '$.dueAt')) ` +
     `WHERE ${inView('agenda')};`,
-  `CREATE INDEX views_tombstones ON documents (container, pk, json_extract(body, '$.removedAt')) ` +
+  `CREATE INDEX views_tombstones ON view_documents (container, pk, json_extract(body, '$.removedAt')) ` +
     `WHERE container = 'views' AND json_extract(body, '$.removedAt') IS NOT NULL;`,
 ];
 
+/**
+ * The views' own table, shaped like `documents`. Every write evaluates the partial-index condition of
+ * each index of its table: apart, a business write no longer pays for the views' indexes, nor a view
+ * write for the business lists' (measured: with one table, declaring an incident cost a third more).
+ */
+const VIEWS_TABLE = `
+  CREATE TABLE view_documents (
+    container TEXT NOT NULL,
+    pk        TEXT NOT NULL,
+    id        TEXT NOT NULL,
+    body      TEXT NOT NULL CHECK (json_valid(body)),
+    etag      TEXT NOT NULL,
+    ts        TEXT NOT NULL,
+    PRIMARY KEY (container, pk, id)
+  ) STRICT, WITHOUT ROWID;`;
+
 /** Statements of migration `0007-view-indexes`. */
 export const VIEW_INDEX_STATEMENTS: readonly string[] = [
+  VIEWS_TABLE,
   ...openTicketIndexes(),
   ...DUE_INDEXES,
   ...[

@@ -52,13 +52,14 @@ export class ViewRefresher {
   async refresh(pk: string, sourceId: string, sourceType?: string): Promise<void> {
     const projections =
       sourceType === undefined ? this.projections : projectionsOf(sourceType, this.projections);
-    for (const projection of projections) await this.refreshRow(projection, pk, sourceId);
+    if (projections.length > 0) await this.refreshRows(projections, pk, sourceId);
   }
 
   /** Refreshes the views of every document a marker names, then removes the marker. */
   async settle(marker: ViewSync): Promise<void> {
     for (const source of marker.sources) await this.refresh(marker.pk, source.id, source.type);
-    await this.source.delete(marker.pk, marker.id);
+    // The marker only spares a repair: losing its removal to a power cut costs a refresh, no more.
+    await this.source.delete(marker.pk, marker.id, { durable: false });
   }
 
   /**
@@ -82,23 +83,33 @@ export class ViewRefresher {
     return left;
   }
 
-  /** The compare-and-set loop of one row (see the file comment). */
-  private async refreshRow(projection: Projection, pk: string, sourceId: string): Promise<void> {
+  /**
+   * The compare-and-set loop of a document's rows (see the file comment). Every row is read before
+   * the document, which is then read once for all of them; a row lost to another writer goes round
+   * again alone.
+   */
+  private async refreshRows(projections: readonly Projection[], pk: string, sourceId: string) {
     const rowId = viewRowId(pk, sourceId);
-    for (let attempt = 1; ; attempt++) {
-      const row = await this.views.read(projection.view, rowId);
+    let pending = projections;
+    for (let attempt = 1; pending.length > 0; attempt++) {
+      const rows = [];
+      for (const projection of pending) rows.push(await this.views.read(projection.view, rowId));
       const source = (await this.source.read(pk, sourceId)) as Stored<SourceDoc> | undefined;
-      const fields = source?.type === projection.sourceType ? projection.project(source) : undefined;
-      try {
-        await this.write(projection, row, source, fields);
-        return;
-      } catch (err) {
-        const lost =
-          err instanceof PreconditionFailedError ||
-          err instanceof ConflictError ||
-          err instanceof NotFoundError;
-        if (!lost || attempt >= MAX_ATTEMPTS) throw err;
+      const lost: Projection[] = [];
+      for (const [i, projection] of pending.entries()) {
+        const fields = source?.type === projection.sourceType ? projection.project(source) : undefined;
+        try {
+          await this.write(projection, rows[i], source, fields);
+        } catch (err) {
+          const raced =
+            err instanceof PreconditionFailedError ||
+            err instanceof ConflictError ||
+            err instanceof NotFoundError;
+          if (!raced || attempt >= MAX_ATTEMPTS) throw err;
+          lost.push(projection);
+        }
       }
+      pending = lost;
     }
   }
 
