@@ -39,6 +39,7 @@ import type { Ticket } from '../bot/src/domain/tickets/ticket';
 import { createLogger } from '../bot/src/http/logger';
 import { createService } from '../bot/src/http/server';
 import type { Doc } from '../bot/src/store/port';
+import { tableOf } from '../bot/src/store/sqlite/sqlite-query';
 import { openSqliteStore } from '../bot/src/store/sqlite/sqlite-store';
 import { aConfig } from '../tests/support/factories';
 import { openTicketRowWriter } from './bench-view-rows';
@@ -148,14 +149,16 @@ function ticketDoc(i: number, count: number, b: TicketBeneficiary, template: Tic
 }
 
 /**
- * Runs `load` with the secondary indexes of `documents` dropped, then rebuilds them from their own
+ * Runs `load` with the secondary indexes of both tables (`documents`, `view_documents`) dropped, then
+ * rebuilds them from their own
  * definitions (one sort each instead of a million scattered inserts), even when the load fails.
  * Returns the seconds spent rebuilding.
  */
 function withoutIndexes(db: Database.Database, load: () => void): number {
   const indexes = db
     .prepare(
-      "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'documents' AND sql IS NOT NULL",
+      "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('documents', 'view_documents') " +
+        'AND sql IS NOT NULL',
     )
     .all() as { name: string; sql: string }[];
   for (const { name } of indexes) db.exec(`DROP INDEX ${name}`);
@@ -208,7 +211,7 @@ function hasOpenTicketRows(file: string): boolean {
   const db = new Database(file, { readonly: true });
   try {
     const found = db
-      .prepare("SELECT 1 FROM documents WHERE container = 'views' AND pk = 'open-tickets' LIMIT 1")
+      .prepare(`SELECT 1 FROM ${tableOf('views')} WHERE container = 'views' AND pk = 'open-tickets' LIMIT 1`)
       .get();
     return found !== undefined;
   } finally {

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Doc } from '../bot/src/store/port';
+import { tableOf } from '../bot/src/store/sqlite/sqlite-query';
 import { OPEN_TICKETS, OPEN_TICKETS_VIEW } from '../bot/src/store/views/view-projections';
 import { viewRow, viewRowId } from '../bot/src/store/views/view-row';
 
@@ -15,7 +16,7 @@ import { viewRow, viewRowId } from '../bot/src/store/views/view-row';
  */
 export function openTicketRowWriter(db: Database.Database, stamp: string): (doc: Doc) => void {
   const insert = db.prepare(
-    "INSERT INTO documents (container, pk, id, body, etag, ts) VALUES ('views', ?, ?, ?, ?, ?)",
+    `INSERT INTO ${tableOf('views')} (container, pk, id, body, etag, ts) VALUES ('views', ?, ?, ?, ?, ?)`,
   );
   return (doc) => {
     const ticket = doc as Doc & { type: string };
