@@ -3,8 +3,9 @@
  *
  * Two projects, one run: `default` is every test (service-level tests on in-memory SQLite), and
  * `cosmos` runs again the suites that go through `startService` (incidents, quotes, orders,
- * reports in Teams, through the API and the Playground) on the real Cosmos DB adapter, against the
- * in-process HTTPS emulator (GUICHET_TEST_STORE=cosmos, tests/store/cosmos-service-store.ts).
+ * reports in Teams, through the API and the Playground) and the views layer's, on the real Cosmos
+ * DB adapter against the in-process HTTPS emulator (GUICHET_TEST_STORE=cosmos,
+ * tests/store/cosmos-service-store.ts).
  * `npx jest --selectProjects default` (or `cosmos`) runs one of them; test paths go before the option
  * (`npx jest tests/teams --selectProjects cosmos`), which takes every word after it.
  */
@@ -39,6 +40,8 @@ const cosmosSuites = [
   '<rootDir>/tests/api/!(auth-config|token-verifier).test.ts',
   '<rootDir>/tests/e2e/@(incident|quote)-playground.test.ts',
   '<rootDir>/tests/store/cosmos-test-store.test.ts',
+  // The views layer on the real Cosmos adapter (open-quote-view runs the quote services' SQLite rig).
+  '<rootDir>/tests/store/views/!(open-quote-view).test.ts',
 ];
 module.exports = {
   testTimeout: 30000,

@@ -5,13 +5,13 @@
  */
 import { OutboxRepository } from '../../../bot/src/store/outbox-repository';
 import type { Container, Store } from '../../../bot/src/store/port';
-import { openSqliteStore } from '../../../bot/src/store/sqlite/sqlite-store';
 import { Agenda, AGENDA_GRACE_MS, AGENDA_VIEW, type AgendaEntry } from '../../../bot/src/store/views/agenda';
 import { OPEN_TICKETS_VIEW } from '../../../bot/src/store/views/view-projections';
 import { viewRowId, type ViewRow } from '../../../bot/src/store/views/view-row';
 import { VIEW_SYNC_TYPE } from '../../../bot/src/store/views/view-sync';
 import { anOutboxMessage, BELLERIVE, T0, writeOutbox } from '../../jobs/outbox-fixtures';
 import { aBeneficiary, aTicket } from '../../domain/tickets/factories';
+import { openTestStore, type TestStore } from './views-fixtures';
 
 const at = (ms: number) => new Date(T0 + ms);
 const LEASE = 60_000;
@@ -23,14 +23,16 @@ describe('AgendaVisitor', () => {
   let agenda: Agenda;
   let outbox: OutboxRepository;
 
-  beforeEach(() => {
-    store = openSqliteStore({ memory: true });
+  let opened: TestStore;
+  beforeEach(async () => {
+    opened = await openTestStore();
+    store = opened.store;
     views = store.container<ViewRow>('views');
     wall = T0;
     agenda = new Agenda(store.container<AgendaEntry>('views'), () => new Date(wall));
     outbox = new OutboxRepository(store, { wallClock: () => new Date(wall) });
   });
-  afterEach(() => store.close());
+  afterEach(() => opened.close());
 
   const entryOf = (pk: string) => store.container<AgendaEntry>('views').read(AGENDA_VIEW, pk);
   const sweep = (now: Date) => outbox.claimDue(now, 100, 'inst-a', LEASE);

@@ -5,13 +5,12 @@
  * out (whatever the filters), and a change of a ticket shows at once.
  */
 import type { Store } from '../../../bot/src/store/port';
-import { openSqliteStore } from '../../../bot/src/store/sqlite/sqlite-store';
 import { TicketRepository, type TicketDoc } from '../../../bot/src/store/ticket-repository';
 import { dueTicketRowsQuery, OpenTicketView } from '../../../bot/src/store/views/open-ticket-view';
 import { OPEN_TICKETS_VIEW } from '../../../bot/src/store/views/view-projections';
 import type { ViewRow } from '../../../bot/src/store/views/view-row';
 import { recordingStore, type RecordedQuery } from '../../support/recording-store';
-import { aTicketDoc, openTicketRow, SIRET_A, SIRET_B } from './views-fixtures';
+import { aTicketDoc, openTicketRow, SIRET_A, SIRET_B, openTestStore, type TestStore } from './views-fixtures';
 
 const SIRET_C = '21650011200018';
 
@@ -54,15 +53,16 @@ describe('the open-ticket view', () => {
     aTicketDoc('c1', { severity: 4, firstResponseDueAt: '2026-03-03T09:00:00Z', nextAlertAt: null }, SIRET_C),
   ];
 
+  let opened: TestStore;
   beforeEach(async () => {
-    const inner = openSqliteStore({ memory: true });
-    for (const t of tickets) await inner.container('business').create(t);
+    opened = await openTestStore();
+    for (const t of tickets) await opened.store.container('business').create(t);
     queries = [];
-    store = recordingStore(inner, queries);
+    store = recordingStore(opened.store, queries);
     repo = new TicketRepository(store);
     view = repo.openView;
   });
-  afterEach(() => store.close());
+  afterEach(() => opened.close());
 
   /** Resolves ticket `t` through the store, as the ticket service writes it. */
   async function resolve(t: TicketDoc): Promise<void> {

@@ -6,22 +6,32 @@
 import { ConflictError } from '../../../bot/src/domain/errors';
 import { newOutboxMessage } from '../../../bot/src/store/outbox-message';
 import { SYSTEM_PARTITION, type Store } from '../../../bot/src/store/port';
-import { openSqliteStore } from '../../../bot/src/store/sqlite/sqlite-store';
 import { Agenda, AGENDA_VIEW, DUE_AT_ONCE, type AgendaEntry } from '../../../bot/src/store/views/agenda';
 import { adapterOf } from '../../../bot/src/store/views/projecting-store';
 import { sourceOf, type ViewRow } from '../../../bot/src/store/views/view-row';
 import { VIEW_SYNC_TYPE } from '../../../bot/src/store/views/view-sync';
 import { ViewRefresher } from '../../../bot/src/store/views/view-refresher';
-import { aTicketDoc, ofType, openTicketRow, SIRET_A, SIRET_B, withFailingViews } from './views-fixtures';
+import {
+  aTicketDoc,
+  ofType,
+  openTicketRow,
+  SIRET_A,
+  SIRET_B,
+  withFailingViews,
+  openTestStore,
+  type TestStore,
+} from './views-fixtures';
 
 const agendaOf = (store: Store) => new Agenda(store.container<AgendaEntry>('views')).all();
 
 describe('store with views', () => {
   let store: Store;
-  beforeEach(() => {
-    store = openSqliteStore({ memory: true });
+  let opened: TestStore;
+  beforeEach(async () => {
+    opened = await openTestStore();
+    store = opened.store;
   });
-  afterEach(() => store.close());
+  afterEach(() => opened.close());
 
   it('shows a ticket in the open-ticket view as soon as its batch commits, and leaves no marker', async () => {
     const ticket = aTicketDoc('tkt-1');

@@ -8,13 +8,12 @@ import type { Beneficiary } from '../../../bot/src/domain/beneficiaries/benefici
 import { BeneficiaryRepository } from '../../../bot/src/store/beneficiary-repository';
 import { OutboxRepository } from '../../../bot/src/store/outbox-repository';
 import type { Store } from '../../../bot/src/store/port';
-import { openSqliteStore } from '../../../bot/src/store/sqlite/sqlite-store';
 import { StaffRepository, type StaffMember } from '../../../bot/src/store/staff-repository';
 import { Agenda, type AgendaEntry } from '../../../bot/src/store/views/agenda';
 import { PEOPLE_VIEW } from '../../../bot/src/store/views/view-projections';
 import { aBeneficiary } from '../../support/factories';
 import { recordingStore, type RecordedQuery } from '../../support/recording-store';
-import { withFailingViews } from './views-fixtures';
+import { withFailingViews, openTestStore, type TestStore } from './views-fixtures';
 
 const TENANT = '3b2f1c4d-5e6f-4a1b-8c9d-0e1f2a3b4c5d';
 const OTHER_TENANT = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
@@ -37,11 +36,13 @@ function anApprover(beneficiaryId: string): StaffMember {
 describe('registry views', () => {
   let store: Store;
   let queries: RecordedQuery[];
-  beforeEach(() => {
-    store = openSqliteStore({ memory: true });
+  let opened: TestStore;
+  beforeEach(async () => {
+    opened = await openTestStore();
+    store = opened.store;
     queries = [];
   });
-  afterEach(() => store.close());
+  afterEach(() => opened.close());
 
   it("finds a tenant's beneficiaries in the directory view, by name, and follows a change of tenant", async () => {
     const registry = new BeneficiaryRepository(store);

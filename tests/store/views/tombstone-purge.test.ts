@@ -3,7 +3,6 @@
  * view, removed an hour after they were laid (wall clock), on their ETag, a page at a time.
  */
 import type { Container, Store } from '../../../bot/src/store/port';
-import { openSqliteStore } from '../../../bot/src/store/sqlite/sqlite-store';
 import { OPEN_TICKETS_VIEW } from '../../../bot/src/store/views/view-projections';
 import { tombstoneOf, viewRow, viewRowId, type ViewRow } from '../../../bot/src/store/views/view-row';
 import {
@@ -13,16 +12,19 @@ import {
 } from '../../../bot/src/store/views/tombstone-purge';
 import { aBeneficiary, aTicket } from '../../domain/tickets/factories';
 import { BELLERIVE } from '../../jobs/outbox-fixtures';
+import { openTestStore, type TestStore } from './views-fixtures';
 
 describe('purgeTombstones', () => {
   let store: Store;
   let views: Container<ViewRow>;
 
-  beforeEach(() => {
-    store = openSqliteStore({ memory: true });
+  let opened: TestStore;
+  beforeEach(async () => {
+    opened = await openTestStore();
+    store = opened.store;
     views = store.container<ViewRow>('views');
   });
-  afterEach(() => store.close());
+  afterEach(() => opened.close());
 
   const ticketDoc = (id: string) => ({
     ...aTicket({ id, beneficiary: aBeneficiary({ siret: BELLERIVE }) }),

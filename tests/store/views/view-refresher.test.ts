@@ -3,11 +3,10 @@
  * changed it loses its write on the row's ETag, reads again, and the row ends up as the ticket is.
  */
 import type { Container, Doc, Store } from '../../../bot/src/store/port';
-import { openSqliteStore } from '../../../bot/src/store/sqlite/sqlite-store';
 import { adapterOf } from '../../../bot/src/store/views/projecting-store';
 import { ViewRefresher } from '../../../bot/src/store/views/view-refresher';
 import type { ViewRow } from '../../../bot/src/store/views/view-row';
-import { aTicketDoc, openTicketRow, SIRET_A } from './views-fixtures';
+import { aTicketDoc, openTicketRow, SIRET_A, openTestStore, type TestStore } from './views-fixtures';
 
 /**
  * A refresher whose first read of the ticket returns what was stored, then lets `meanwhile` run
@@ -34,11 +33,13 @@ function slowRefresher(store: Store, meanwhile: () => Promise<void>): ViewRefres
 
 describe('view refresh', () => {
   let store: Store;
+  let opened: TestStore;
   beforeEach(async () => {
-    store = openSqliteStore({ memory: true });
+    opened = await openTestStore();
+    store = opened.store;
     await store.container('business').create(aTicketDoc('tkt-1', { title: 'Premier titre' }));
   });
-  afterEach(() => store.close());
+  afterEach(() => opened.close());
 
   it('keeps the later change when a slower refresher read the ticket before it', async () => {
     const business = store.container('business');

@@ -8,12 +8,11 @@ import path from 'node:path';
 import { newOutboxMessage } from '../../../bot/src/store/outbox-message';
 import { openStore } from '../../../bot/src/store/open-store';
 import type { Store } from '../../../bot/src/store/port';
-import { openSqliteStore } from '../../../bot/src/store/sqlite/sqlite-store';
 import { Agenda, type AgendaEntry } from '../../../bot/src/store/views/agenda';
 import { adapterOf } from '../../../bot/src/store/views/projecting-store';
 import { OPEN_TICKETS_VIEW, PROJECTIONS } from '../../../bot/src/store/views/view-projections';
 import { ensureViewsBuilt, VIEWS_RECORD } from '../../../bot/src/store/views/views-backfill';
-import { aTicketDoc, openTicketRow, SIRET_A, SIRET_B } from './views-fixtures';
+import { aTicketDoc, openTicketRow, SIRET_A, SIRET_B, openTestStore, type TestStore } from './views-fixtures';
 
 const ALL_VIEWS = [...new Set(PROJECTIONS.map((p) => p.view))];
 
@@ -33,11 +32,13 @@ async function writeAsBefore(store: Store): Promise<void> {
 
 describe('building missing views', () => {
   let store: Store;
+  let opened: TestStore;
   beforeEach(async () => {
-    store = openSqliteStore({ memory: true });
+    opened = await openTestStore();
+    store = opened.store;
     await writeAsBefore(store);
   });
-  afterEach(() => store.close());
+  afterEach(() => opened.close());
 
   it('puts every open ticket in the view, and the partitions with pending messages on the agenda', async () => {
     expect(await openTicketRow(store, SIRET_A, 'tkt-open')).toBeUndefined();

@@ -1,13 +1,41 @@
 /**
- * What the views tests share: a ticket as the ticket service stores it, the rows of a view, and a
- * store whose view refreshes fail.
+ * What the views tests share: the store they run on (SQLite, or the Cosmos DB adapter on the
+ * in-process emulator in the `cosmos` jest project), a ticket as the ticket service stores it, the
+ * rows of a view, and a store whose view refreshes fail.
  */
 import type { Ticket } from '../../../bot/src/domain/tickets/ticket';
 import type { Container, ContainerName, Doc, Store, Stored } from '../../../bot/src/store/port';
+import { openSqliteStore } from '../../../bot/src/store/sqlite/sqlite-store';
 import { adapterOf, withViews } from '../../../bot/src/store/views/projecting-store';
 import { OPEN_TICKETS_VIEW } from '../../../bot/src/store/views/view-projections';
 import { viewRowId, type ViewRow } from '../../../bot/src/store/views/view-row';
 import { aBeneficiary, aTicket, anAgent } from '../../domain/tickets/factories';
+import { openServiceCosmosStore, testStoreIsCosmos } from '../cosmos-service-store';
+
+/** A store for one test: `close` closes it (and lets the emulator stop with its last user). */
+export interface TestStore {
+  store: Store;
+  close(): Promise<void>;
+}
+
+/**
+ * An empty store with views: in-memory SQLite, or a fresh database of the Cosmos emulator when the
+ * run asks for Cosmos (`GUICHET_TEST_STORE=cosmos`), so that the views behave the same on both.
+ */
+export async function openTestStore(): Promise<TestStore> {
+  if (!testStoreIsCosmos()) {
+    const store = openSqliteStore({ memory: true });
+    return { store, close: () => store.close() };
+  }
+  const opened = await openServiceCosmosStore();
+  return {
+    store: opened.store,
+    close: async () => {
+      await opened.store.close();
+      await opened.release();
+    },
+  };
+}
 
 export const SIRET_A = '21690012300029';
 export const SIRET_B = '21970209000014';
