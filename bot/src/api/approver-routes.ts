@@ -25,7 +25,7 @@ import { StaffRepository, type StaffMember } from '../store/staff-repository';
 import { canRead, readScope, type ApiCaller } from './api-caller';
 import { bearerRoute, type ApiRoute } from './api-route';
 import { auditActorOf } from './beneficiary-audit';
-import { recordRegistryChange } from '../services/beneficiary-service';
+import { registryAudit, type RegistryAudit } from '../services/beneficiary-service';
 import {
   approverBody,
   approverList,
@@ -114,8 +114,9 @@ function designateRoute(r: Registries): ApiRoute {
       };
       const changes = fieldChanges(before, next, AUDITED);
       if (changes.length === 0) return approverViewOf(next);
-      await r.staff.save(next);
-      await audit(r, caller, role, params.siret, 'designate-approver', next, changes);
+      const audit = auditOf(r, caller, role, params.siret, 'designate-approver', next, changes);
+      await r.staff.saveWith(next, [audit.deferred]);
+      await audit.apply(r.store, 'staff');
       return approverViewOf(next);
     },
   );
@@ -138,9 +139,11 @@ function removeRoute(r: Registries): ApiRoute {
       const theirs = (await r.staff.approvers(params.siret)).filter((m) => m.objectId === params.objectId);
       if (theirs.length === 0) throw new NotFoundError(`Le valideur ${params.objectId} de ce bénéficiaire`);
       for (const member of theirs) {
-        await r.staff.remove(params.siret, member.tenantId, member.objectId);
         const changes = AUDITED.map((field) => ({ field, before: member[field] ?? null, after: null }));
-        await audit(r, caller, role, params.siret, 'remove-approver', member, changes);
+        const audit = auditOf(r, caller, role, params.siret, 'remove-approver', member, changes);
+        // Removed meanwhile by someone else, who recorded it: nothing to record here.
+        if (await r.staff.removeWith(params.siret, member.tenantId, member.objectId, [audit.deferred]))
+          await audit.apply(r.store, 'staff');
       }
       return { removed: true };
     },
@@ -177,7 +180,8 @@ function defaultTenant(caller: ApiCaller, tenantIds: readonly string[]): string 
   throw new ValidationError('Requête invalide (corps) : tenantId.', [{ path: 'tenantId', message }]);
 }
 
-async function audit(
+/** The audit of an approver's designation or removal, to commit with it. */
+function auditOf(
   r: Registries,
   caller: ApiCaller,
   role: Role,
@@ -185,8 +189,8 @@ async function audit(
   action: BeneficiaryChangeAction,
   member: StaffMember,
   changes: FieldChange[],
-): Promise<void> {
-  await recordRegistryChange(r.store, {
+): RegistryAudit {
+  return registryAudit({
     action,
     beneficiaryId: siret,
     at: r.now().toISOString(),

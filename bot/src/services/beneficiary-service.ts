@@ -1,8 +1,10 @@
 /**
  * Changes to the beneficiary registry and to its approvers, each with its audit event in the
  * beneficiary's partition (so its reversibility export shows who changed its record and who may
- * approve for it). The registry and the partition are two containers: the record is written first,
- * then its event, so an event never describes a change that did not happen.
+ * approve for it). The registry and the partition are two containers, which no batch spans: the
+ * event goes into the registry write's own batch as a follow-up (`store/deferred-write.ts`), then
+ * into the beneficiary's partition. So an event never describes a change that did not happen, and
+ * a change is never left without its event: a crash in between leaves the follow-up to the agenda.
  */
 import { randomBytes } from 'node:crypto';
 import type { Beneficiary } from '../domain/beneficiaries/beneficiary';
@@ -13,6 +15,7 @@ import {
 } from '../domain/beneficiaries/beneficiary-change-event';
 import { ConflictError, PreconditionFailedError } from '../domain/errors';
 import { BeneficiaryRepository, beneficiaryOf, type BeneficiaryDoc } from '../store/beneficiary-repository';
+import { applyDeferredWrite, deferredWrite, type DeferredWrite } from '../store/deferred-write';
 import type { Doc, Store, Stored } from '../store/port';
 
 /** Who changes the registry, as the audit trail names them. */
@@ -46,24 +49,42 @@ export async function saveBeneficiary(
         ? 'Cette fiche a été modifiée entre-temps : rechargez-la puis recommencez.'
         : "Ce bénéficiaire n'existe pas : retirez If-Match pour le créer.",
     );
-  const saved = await write(beneficiaries, next, current?._etag);
-  await recordRegistryChange(store, {
+  const audit = registryAudit({
     action: current ? 'update' : 'create',
     beneficiaryId: next.siret,
     at: input.now.toISOString(),
     actor: input.actor,
     changes,
   });
+  const saved = await write(beneficiaries, next, current?._etag, [audit.deferred]);
+  await audit.apply(store, 'beneficiaries');
   return saved;
 }
 
-/** Appends the event of a registry change to the beneficiary's partition (ids are unique). */
-export async function recordRegistryChange(
-  store: Store,
-  fields: Omit<BeneficiaryChangeEvent, 'id' | 'type'>,
-): Promise<void> {
+/** The audit event of a registry change, as the follow-up its write commits with. */
+export interface RegistryAudit {
+  /** To put in the registry write's batch, in the partition of the record or entry written. */
+  readonly deferred: DeferredWrite;
+  /** After that batch: records the event now; a failure leaves it to the next agenda visit. */
+  apply(store: Store, registry: 'beneficiaries' | 'staff'): Promise<void>;
+}
+
+/** The audit event of a registry change (ids are unique), to commit with the change. */
+export function registryAudit(fields: Omit<BeneficiaryChangeEvent, 'id' | 'type'>): RegistryAudit {
   const event = beneficiaryChangeEvent(fields, randomBytes(8).toString('hex'));
-  await store.container('business').create({ ...event, pk: event.beneficiaryId } as unknown as Doc);
+  const doc = { ...event, pk: event.beneficiaryId } as unknown as Doc;
+  // The beneficiary's record and its approvers' entries all live in partition SIRET.
+  const deferred = deferredWrite(event.beneficiaryId, 'business', doc, fields.at);
+  return {
+    deferred,
+    apply: async (store, registry) => {
+      try {
+        await applyDeferredWrite(store, registry, deferred);
+      } catch {
+        // Committed with the change: the agenda's next visit of the partition records it.
+      }
+    },
+  };
 }
 
 /** An ETag without its quotes and weak marker, as If-Match may send it. */
@@ -74,11 +95,16 @@ export function bareEtag(etag: string): string {
     .replace(/^"(.*)"$/, '$1');
 }
 
-async function write(beneficiaries: BeneficiaryRepository, next: Beneficiary, etag: string | undefined) {
-  if (etag !== undefined) return beneficiaries.replace(next, etag);
+async function write(
+  beneficiaries: BeneficiaryRepository,
+  next: Beneficiary,
+  etag: string | undefined,
+  alongside: readonly Doc[],
+) {
   try {
-    return await beneficiaries.create(next);
+    return await beneficiaries.writeWith(next, etag, alongside);
   } catch (err) {
+    if (etag !== undefined) throw err;
     if (err instanceof ConflictError)
       throw new PreconditionFailedError(
         'Ce bénéficiaire a été créé entre-temps : rechargez-le puis recommencez.',

@@ -3,7 +3,8 @@
  * (the beneficiary id every business document is partitioned by).
  */
 import type { Beneficiary } from '../domain/beneficiaries/beneficiary';
-import type { Container, Doc, Filter, Page, Store, Stored } from './port';
+import { NotFoundError } from '../domain/errors';
+import type { BatchOperation, Container, Doc, Filter, Page, Store, Stored } from './port';
 import { BENEFICIARY_DIRECTORY_VIEW } from './views/view-projections';
 import { sourceOf, type ViewRow } from './views/view-row';
 
@@ -80,6 +81,26 @@ export class BeneficiaryRepository {
       limit: q.limit,
       continuationToken: q.continuationToken,
     });
+  }
+
+  /**
+   * Creates a beneficiary (`etag` absent; `ConflictError` when its SIRET exists already) or replaces
+   * it on its version (`PreconditionFailedError` when stale), with `alongside` (documents of its
+   * partition) in one atomic batch; returns the record as stored.
+   */
+  async writeWith(
+    beneficiary: Beneficiary,
+    etag: string | undefined,
+    alongside: readonly Doc[],
+  ): Promise<Stored<BeneficiaryDoc>> {
+    const doc = toDoc(beneficiary);
+    const write: BatchOperation<Doc> =
+      etag === undefined ? { op: 'create', doc } : { op: 'replace', doc, ifMatch: etag };
+    const others = alongside.map((d): BatchOperation<Doc> => ({ op: 'create', doc: d }));
+    await (this.container as unknown as Container<Doc>).batch(doc.pk, [write, ...others]);
+    const stored = await this.get(beneficiary.siret);
+    if (!stored) throw new NotFoundError(`Le bénéficiaire de SIRET ${beneficiary.siret}`);
+    return stored;
   }
 
   /** Creates a beneficiary; `ConflictError` when its SIRET exists already. */

@@ -4,7 +4,8 @@
  * beneficiary's partition, so a beneficiary's export carries its own approvers and nothing else.
  */
 import type { Role } from '../domain/identity/requester';
-import { SYSTEM_PARTITION, type Container, type Doc, type Store } from './port';
+import { NotFoundError } from '../domain/errors';
+import { SYSTEM_PARTITION, type BatchOperation, type Container, type Doc, type Store } from './port';
 import { PEOPLE_VIEW } from './views/view-projections';
 import { sourceOf, type ViewRow } from './views/view-row';
 
@@ -22,6 +23,25 @@ export interface StaffMember {
 
 type StaffDoc = Doc & StaffMember & { type: 'staff' };
 
+/** The stored entry of a member: keyed by person, in the partition of the beneficiary it serves. */
+function entryOf(member: StaffMember): StaffDoc {
+  const tenantId = member.tenantId.toLowerCase();
+  const objectId = member.objectId.toLowerCase();
+  return {
+    ...member,
+    tenantId,
+    objectId,
+    id: `${tenantId}:${objectId}`,
+    pk: member.beneficiaryId ?? SYSTEM_PARTITION,
+    type: 'staff',
+  };
+}
+
+/** Creations of `docs`, for a batch. */
+function created(docs: readonly Doc[]): BatchOperation<Doc>[] {
+  return docs.map((doc) => ({ op: 'create', doc }));
+}
+
 /** Reads and writes the staff registry. */
 export class StaffRepository {
   private readonly container: Container<StaffDoc>;
@@ -34,16 +54,40 @@ export class StaffRepository {
 
   /** Creates or replaces a staff member's entry. */
   async save(member: StaffMember): Promise<void> {
-    const tenantId = member.tenantId.toLowerCase();
-    const objectId = member.objectId.toLowerCase();
-    await this.container.upsert({
-      ...member,
-      tenantId,
-      objectId,
-      id: `${tenantId}:${objectId}`,
-      pk: member.beneficiaryId ?? SYSTEM_PARTITION,
-      type: 'staff',
-    });
+    await this.container.upsert(entryOf(member));
+  }
+
+  /**
+   * Creates or replaces a staff member's entry with `alongside` (documents of the same partition),
+   * in one atomic batch.
+   */
+  async saveWith(member: StaffMember, alongside: readonly Doc[]): Promise<void> {
+    const entry = entryOf(member);
+    await this.batch(entry.pk, [{ op: 'upsert', doc: entry }, ...created(alongside)]);
+  }
+
+  /**
+   * Removes a person's entry from a beneficiary's partition with `alongside`, in one atomic batch;
+   * false (and nothing written) when there was no entry.
+   */
+  async removeWith(
+    beneficiaryId: string,
+    tenantId: string,
+    objectId: string,
+    alongside: readonly Doc[],
+  ): Promise<boolean> {
+    const id = `${tenantId.toLowerCase()}:${objectId.toLowerCase()}`;
+    try {
+      await this.batch(beneficiaryId, [{ op: 'delete', id }, ...created(alongside)]);
+      return true;
+    } catch (err) {
+      if (err instanceof NotFoundError) return false;
+      throw err;
+    }
+  }
+
+  private batch(pk: string, operations: BatchOperation<Doc>[]): Promise<void> {
+    return (this.container as unknown as Container<Doc>).batch(pk, operations);
   }
 
   /** Every role recorded for this person, across partitions (staff roles and approver roles). */

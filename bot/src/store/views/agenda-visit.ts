@@ -10,6 +10,7 @@
  * settle loses and the entry stays due at once; a writer that touched it before has committed (the
  * examination sees its work) or is still in flight, which the grace covers (see `agenda.ts`).
  */
+import { applyDeferredWrites } from '../deferred-write';
 import type { Container, Store } from '../port';
 import {
   Agenda,
@@ -41,7 +42,10 @@ export class AgendaVisitor {
   private readonly refreshers: Record<'business' | RegistryContainer, ViewRefresher>;
 
   /** `options.wallClock` measures the agenda's grace (tests move it; see `Agenda`). */
-  constructor(store: Store, options: ViewsOptions = {}) {
+  constructor(
+    private readonly store: Store,
+    options: ViewsOptions = {},
+  ) {
     const wallClock = options.wallClock ?? (() => new Date());
     this.entries = store.container<AgendaEntry>('views');
     this.agenda = new Agenda(this.entries, wallClock);
@@ -85,8 +89,11 @@ export class AgendaVisitor {
     work: PartitionWork<T>,
   ): Promise<T[]> {
     if (entry.container !== undefined) {
-      // A registry's partition: view refreshes only, no job's work.
-      const left = await this.refreshers[entry.container].repair(entry.partition ?? '');
+      // A registry's partition: view refreshes and follow-ups only, no job's work.
+      const partition = entry.partition ?? '';
+      const left =
+        (await this.refreshers[entry.container].repair(partition)) +
+        (await applyDeferredWrites(this.store, entry.container, partition));
       await this.agenda.settle(entry, left > 0 ? now.toISOString() : undefined);
       return [];
     }
@@ -95,9 +102,10 @@ export class AgendaVisitor {
     const fresh = await this.entries.read(AGENDA_VIEW, pk);
     // Gone: another visitor found the partition idle past the grace meanwhile; a write brings it back.
     if (!fresh) return taken;
-    const markersLeft = await this.refreshers.business.repair(pk);
+    const left =
+      (await this.refreshers.business.repair(pk)) + (await applyDeferredWrites(this.store, 'business', pk));
     const pending = await work.nextDueAt(pk);
-    await this.agenda.settle(fresh, earliest(markersLeft > 0 ? now.toISOString() : undefined, pending));
+    await this.agenda.settle(fresh, earliest(left > 0 ? now.toISOString() : undefined, pending));
     return taken;
   }
 }

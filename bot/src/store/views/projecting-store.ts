@@ -3,7 +3,8 @@
  * whatever caller writes.
  *
  * Every write that changes a projected document (a ticket, a quote, an order, a beneficiary, a
- * registry entry) or queues an outbox message goes through the same three steps:
+ * registry entry), queues an outbox message or leaves a follow-up (`deferred-write.ts`) goes
+ * through the same three steps:
  * 1. the agenda announces work in the partition (before the commit: see `agenda.ts`);
  * 2. the write commits, with a view-sync marker per projected document in the same atomic batch;
  * 3. the views are refreshed and the markers removed at once. A failure there (or a crash) loses
@@ -12,6 +13,7 @@
  * Writes of any other document, and every read, go straight to the adapter.
  */
 import { NotFoundError } from '../../domain/errors';
+import { DEFERRED_WRITE_TYPE } from '../deferred-write';
 import type { BatchOperation, Container, Doc, Page, QuerySpec, Store, Stored, WriteOptions } from '../port';
 import { Agenda, type AgendaEntry } from './agenda';
 import {
@@ -123,9 +125,9 @@ class ProjectingContainer implements Container<Doc> {
     return this.isMessage(doc) || this.projected.has(doc.type as string);
   }
 
-  /** Messages live in `business` only. */
+  /** Work a visit of the partition must find: a pending message (in `business`), a follow-up. */
   private isMessage(doc: Doc): boolean {
-    return this.name === 'business' && isPendingMessage(doc);
+    return (this.name === 'business' && isPendingMessage(doc)) || doc.type === DEFERRED_WRITE_TYPE;
   }
 
   private async sourcesOf(pk: string, operations: readonly BatchOperation<Doc>[]) {
