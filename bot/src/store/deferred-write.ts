@@ -7,13 +7,11 @@
  * visit applies what is left. Applying twice writes once: the target is created under its own id.
  */
 import { ConflictError, NotFoundError } from '../domain/errors';
-import type { ContainerName, Doc, Store, Stored } from './port';
+import { finishLeftovers } from './leftovers';
+import type { ContainerName, Doc, Store } from './port';
 
 /** `type` of a follow-up waiting in its partition. */
 export const DEFERRED_WRITE_TYPE = 'deferred-write';
-
-/** Follow-ups applied per visit of a partition. */
-const PAGE = 100;
 
 export interface DeferredWrite extends Doc {
   type: typeof DEFERRED_WRITE_TYPE;
@@ -56,19 +54,8 @@ export async function applyDeferredWrite(
 }
 
 /** Applies the follow-ups left in partition `pk` of `source`; returns how many are still left. */
-export async function applyDeferredWrites(store: Store, source: ContainerName, pk: string): Promise<number> {
-  const page = await store.container(source).query({
-    pk,
-    filters: [{ field: 'type', op: 'eq', value: DEFERRED_WRITE_TYPE }],
-    limit: PAGE,
-  });
-  let left = page.continuationToken ? 1 : 0;
-  for (const deferred of page.items as Stored<DeferredWrite>[]) {
-    try {
-      await applyDeferredWrite(store, source, deferred);
-    } catch {
-      left++;
-    }
-  }
-  return left;
+export function applyDeferredWrites(store: Store, source: ContainerName, pk: string): Promise<number> {
+  return finishLeftovers<DeferredWrite>(store.container(source), pk, DEFERRED_WRITE_TYPE, (deferred) =>
+    applyDeferredWrite(store, source, deferred),
+  );
 }

@@ -11,6 +11,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { ConflictError, NotFoundError, PreconditionFailedError } from '../../domain/errors';
+import { finishLeftovers } from '../leftovers';
 import type { Container, Doc, Stored } from '../port';
 import {
   PROJECTIONS,
@@ -24,9 +25,6 @@ import { VIEW_SYNC_TYPE, type ViewSync } from './view-sync';
 
 /** Retries of one row when other writers keep changing it: each retry means one of them succeeded. */
 const MAX_ATTEMPTS = 8;
-
-/** Markers handled per repair of one partition. */
-const REPAIR_PAGE = 100;
 
 type SourceDoc = Doc & { type: string };
 
@@ -67,20 +65,7 @@ export class ViewRefresher {
    * how many markers are left (more than a page, or refreshes that failed again).
    */
   async repair(pk: string): Promise<number> {
-    const page = await this.source.query({
-      pk,
-      filters: [{ field: 'type', op: 'eq', value: VIEW_SYNC_TYPE }],
-      limit: REPAIR_PAGE,
-    });
-    let left = page.continuationToken ? 1 : 0;
-    for (const marker of page.items as Stored<ViewSync>[]) {
-      try {
-        await this.settle(marker);
-      } catch {
-        left++;
-      }
-    }
-    return left;
+    return finishLeftovers<ViewSync>(this.source, pk, VIEW_SYNC_TYPE, (marker) => this.settle(marker));
   }
 
   /**
