@@ -3,7 +3,7 @@
  * and their audit events. They share one shape: a `type`, a yearly `number`, a status, and events
  * keyed by the document's id. Partition reads name their partitions; only staff views go across.
  */
-import type { Container, Doc, OrderBy, Page, Store, Stored } from './port';
+import type { Container, Doc, Filter, OrderBy, Page, Store, Stored } from './port';
 import { NUMBERS_VIEW } from './views/view-projections';
 import type { ViewRow } from './views/view-row';
 
@@ -16,6 +16,12 @@ export interface BusinessDocumentKind {
   eventKey: string;
   /** Statuses that still need someone to act (staff's open view). */
   openStatuses: readonly string[];
+  /**
+   * The other statuses, when the open ones are written as "none of these" (`ne` conditions): the
+   * form the embedded store's partial indexes of open documents are built on, which a list of bound
+   * statuses (`in`) never matches (see store/sqlite/list-indexes.ts).
+   */
+  closedStatuses?: readonly string[];
   /** Order of a beneficiary's list. */
   listOrder: OrderBy[];
   /** Order of the staff's open view. */
@@ -118,12 +124,13 @@ export class BusinessDocumentRepository<TDoc extends Doc & { type: string }, TEv
     ];
   }
 
-  private openQuery() {
+  private openQuery(): { filters: Filter[]; orderBy: OrderBy[] } {
+    const { closedStatuses } = this.kind;
+    const status: Filter[] = closedStatuses
+      ? closedStatuses.map((value) => ({ field: 'status', op: 'ne', value }))
+      : [{ field: 'status', op: 'in', value: this.kind.openStatuses }];
     return {
-      filters: [
-        { field: 'type', op: 'eq' as const, value: this.kind.type },
-        { field: 'status', op: 'in' as const, value: this.kind.openStatuses },
-      ],
+      filters: [{ field: 'type', op: 'eq', value: this.kind.type }, ...status],
       orderBy: this.kind.openOrder,
     };
   }

@@ -30,6 +30,7 @@ export class TicketRepository extends BusinessDocumentRepository<TicketDoc, Tick
       eventType: 'ticket-event',
       eventKey: 'ticketId',
       openStatuses: OPEN_STATUSES,
+      closedStatuses: TICKET_STATUSES.filter((s) => !isOpenStatus(s)),
       listOrder: URGENT_FIRST,
       openOrder: URGENT_FIRST,
     });
