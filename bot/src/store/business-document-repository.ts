@@ -50,13 +50,7 @@ export class BusinessDocumentRepository<TDoc extends Doc & { type: string }, TEv
   /** The document with this number among the given beneficiaries' partitions (never a cross-partition read). */
   async findByNumber(number: string, beneficiaryIds: readonly string[]): Promise<Stored<TDoc> | undefined> {
     for (const pk of beneficiaryIds) {
-      // One document at most; the order is the one the index is kept in (partition-lookup-indexes.ts).
-      const page = await this.container.query({
-        pk,
-        filters: this.numberFilters(number),
-        orderBy: [{ field: 'number' }],
-        limit: 1,
-      });
+      const page = await this.container.query({ pk, filters: this.numberFilters(number), limit: 1 });
       if (page.items[0]) return page.items[0];
     }
     return undefined;

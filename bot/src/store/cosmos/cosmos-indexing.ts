@@ -41,7 +41,6 @@ export const SORT_SHAPES: Readonly<Record<ContainerName, readonly SortShape[]>> 
     [desc('issuedAt'), ID], // orders, newest first
     [asc('issuedAt'), ID], // open orders, oldest first
     [asc('seq'), ID], // events of a ticket, quote or order
-    [asc('number'), ID], // a ticket, quote or order by its number, in a beneficiary's partition
   ],
   beneficiaries: [[asc('name'), ID]],
   staff: [[asc('displayName'), ID]],

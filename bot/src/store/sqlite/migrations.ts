@@ -9,7 +9,6 @@ import type Database from 'better-sqlite3';
 import { StoreUnavailableError } from '../../domain/errors';
 import { LOOKUP_VIEW_INDEX_STATEMENTS } from './lookup-view-indexes';
 import { LIST_INDEX_STATEMENTS, OPEN_SEVERITY_INDEX_STATEMENTS } from './list-indexes';
-import { PARTITION_LOOKUP_INDEX_STATEMENTS } from './partition-lookup-indexes';
 import { QUOTE_VIEW_INDEX_STATEMENTS } from './quote-view-indexes';
 import { VIEW_INDEX_STATEMENTS } from './view-indexes';
 
@@ -119,11 +118,6 @@ export const MIGRATIONS: readonly Migration[] = [
     id: '0009-lookup-view-indexes',
     // Staff's lookups by number and every request's roles by person: see lookup-view-indexes.ts.
     sql: LOOKUP_VIEW_INDEX_STATEMENTS.join('\n'),
-  },
-  {
-    id: '0010-partition-lookup-indexes',
-    // A document's events and a document by number, in its partition: see partition-lookup-indexes.ts.
-    sql: PARTITION_LOOKUP_INDEX_STATEMENTS.join('\n'),
   },
 ];
 
