@@ -31,7 +31,10 @@ export class CounterRepository {
           return 1;
         }
         const value = current.value + 1;
-        await this.container.replace({ ...current, value }, { ifMatch: current._etag });
+        // No need to wait for the disk: a number is only ever used in a later commit that waits, and
+        // the store's journal is written in order, so that commit makes this one durable too; a
+        // number lost with an increment never flushed was never used.
+        await this.container.replace({ ...current, value }, { ifMatch: current._etag, durable: false });
         return value;
       } catch (err) {
         if (!(err instanceof PreconditionFailedError || err instanceof ConflictError)) throw err;

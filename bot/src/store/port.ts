@@ -101,9 +101,10 @@ export interface WriteOptions {
   /** Fail with PreconditionFailedError unless the stored ETag equals this one. */
   ifMatch?: string;
   /**
-   * False: the write is bookkeeping that a repair redoes (e.g. removing a view-sync marker), so the
-   * store may acknowledge it before it is on disk. The embedded store then skips the flush; Cosmos DB
-   * has nothing to skip.
+   * False: the write need not be on disk when acknowledged, because it is bookkeeping a repair redoes
+   * (removing a view-sync marker) or because only a later durable write ever relies on it (a
+   * sequence's increment). The embedded store then skips the flush, and the next flushed commit
+   * carries it; Cosmos DB has nothing to skip.
    */
   durable?: boolean;
 }

@@ -148,16 +148,20 @@ export class SqliteContainer<T extends Doc = Doc> implements Container<T> {
   }
 
   async replace(doc: T, options: WriteOptions = {}): Promise<Stored<T>> {
-    return this.guard(() => this.commit(() => this.replaceNow(doc, options.ifMatch)));
+    return this.guard(() => this.commitOf(options)(() => this.replaceNow(doc, options.ifMatch)));
   }
 
   async upsert(doc: T, options: WriteOptions = {}): Promise<Stored<T>> {
-    return this.guard(() => this.commit(() => this.upsertNow(doc, options.ifMatch)));
+    return this.guard(() => this.commitOf(options)(() => this.upsertNow(doc, options.ifMatch)));
   }
 
   async delete(pk: string, id: string, options: WriteOptions = {}): Promise<boolean> {
-    const commit = options.durable === false ? this.relaxed : this.commit;
-    return this.guard(() => commit(() => this.deleteNow(pk, id, options.ifMatch)));
+    return this.guard(() => this.commitOf(options)(() => this.deleteNow(pk, id, options.ifMatch)));
+  }
+
+  /** How a write with these options commits (`durable: false`: without waiting for the disk). */
+  private commitOf(options: WriteOptions): <R>(work: () => R) => R {
+    return options.durable === false ? this.relaxed : this.commit;
   }
 
   async query(spec: QuerySpec): Promise<Page<Stored<T>>> {
