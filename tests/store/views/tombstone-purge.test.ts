@@ -3,7 +3,9 @@
  * view, removed an hour after they were laid (wall clock), on their ETag, a page at a time.
  */
 import type { Container, Store } from '../../../bot/src/store/port';
+import { adapterOf } from '../../../bot/src/store/views/projecting-store';
 import { OPEN_TICKETS_VIEW } from '../../../bot/src/store/views/view-projections';
+import { ViewRefresher } from '../../../bot/src/store/views/view-refresher';
 import { tombstoneOf, viewRow, viewRowId, type ViewRow } from '../../../bot/src/store/views/view-row';
 import {
   purgeTombstones,
@@ -71,7 +73,15 @@ describe('purgeTombstones', () => {
     const query = views.query.bind(views);
     jest.spyOn(views, 'query').mockImplementationOnce(async (spec) => {
       const page = await query(spec);
-      await store.container('business').replace(ticketDoc('tkt-1'));
+      // Written and refreshed step by step, so that a failing refresh fails here, with its cause
+      // (the store's own refresh after a commit leaves a failure to the agenda, silently).
+      const adapter = adapterOf(store);
+      await adapter.container('business').replace(ticketDoc('tkt-1'));
+      await new ViewRefresher(adapter.container('business'), adapter.container<ViewRow>('views')).refresh(
+        BELLERIVE,
+        'tkt-1',
+        'ticket',
+      );
       return page;
     });
     expect(await purgeAt(removedAt + 2 * TOMBSTONE_TTL_MS)).toBe(0);
