@@ -5,7 +5,8 @@
  */
 import type { Beneficiary } from '../../bot/src/domain/beneficiaries/beneficiary';
 import { PreconditionFailedError } from '../../bot/src/domain/errors';
-import { registryAudit, saveBeneficiary } from '../../bot/src/services/beneficiary-service';
+import { designateApprover } from '../../bot/src/services/approver-service';
+import { saveBeneficiary } from '../../bot/src/services/beneficiary-service';
 import { BeneficiaryRepository } from '../../bot/src/store/beneficiary-repository';
 import { DEFERRED_WRITE_TYPE } from '../../bot/src/store/deferred-write';
 import { OutboxRepository } from '../../bot/src/store/outbox-repository';
@@ -137,25 +138,17 @@ describe('registry changes and their audit events', () => {
   });
 
   it("keeps an approver's designation event when recording it failed, and records it at the next visit", async () => {
-    const member = {
+    const objectId = 'cc11dd22-ee33-4f44-8a55-bb6677889900';
+    await designateApprover(cutOnce(store), {
+      siret: SIRET,
       tenantId: TENANT,
-      objectId: 'cc11dd22-ee33-4f44-8a55-bb6677889900',
-      displayName: 'Claire Martin',
-      roles: ['Beneficiary.Approver' as const],
-      beneficiaryId: SIRET,
-    };
-    const audit = registryAudit({
-      action: 'designate-approver',
-      beneficiaryId: SIRET,
-      at: NOW.toISOString(),
+      objectId,
+      name: 'Claire Martin',
       actor: ACTOR,
-      approver: { tenantId: member.tenantId, objectId: member.objectId },
-      changes: [{ field: 'displayName', before: null, after: 'Claire Martin' }],
+      now: NOW,
     });
-    await new StaffRepository(store).saveWith(member, [audit.deferred]);
-    await audit.apply(cutOnce(store), 'staff');
     expect(await events(store)).toEqual([]);
-    expect(await new StaffRepository(store).approvedBy(TENANT, member.objectId)).toEqual([SIRET]);
+    expect(await new StaffRepository(store).approvedBy(TENANT, objectId)).toEqual([SIRET]);
 
     await visitAgenda(store);
     expect(await events(store)).toEqual([expect.objectContaining({ action: 'designate-approver' })]);

@@ -12,20 +12,15 @@
  * - Every designation, change and removal leaves an audit event in the beneficiary's partition; a
  *   designation repeated as it is writes nothing.
  */
-import {
-  fieldChanges,
-  type BeneficiaryChangeAction,
-  type FieldChange,
-} from '../domain/beneficiaries/beneficiary-change-event';
 import { ForbiddenError, NotFoundError, ValidationError } from '../domain/errors';
 import type { Role } from '../domain/identity/requester';
 import { BeneficiaryRepository } from '../store/beneficiary-repository';
 import type { Store } from '../store/port';
-import { StaffRepository, type StaffMember } from '../store/staff-repository';
+import { StaffRepository } from '../store/staff-repository';
 import { canRead, readScope, type ApiCaller } from './api-caller';
 import { bearerRoute, type ApiRoute } from './api-route';
 import { auditActorOf } from './beneficiary-audit';
-import { registryAudit, type RegistryAudit } from '../services/beneficiary-service';
+import { designateApprover, removeApprover } from '../services/approver-service';
 import {
   approverBody,
   approverList,
@@ -37,7 +32,6 @@ import {
 } from './beneficiary-schemas';
 
 const APPROVER: Role = 'Beneficiary.Approver';
-const AUDITED: readonly (keyof StaffMember & string)[] = ['tenantId', 'displayName', 'email'];
 
 interface Registries {
   readonly store: Store;
@@ -101,22 +95,15 @@ function designateRoute(r: Registries): ApiRoute {
         const message = `tenantId : ${tenantId} n'est pas un locataire de ce bénéficiaire`;
         throw new ValidationError('Requête invalide (corps) : tenantId.', [{ path: 'tenantId', message }]);
       }
-      const before = (await r.staff.approvers(params.siret)).find(
-        (m) => m.objectId === params.objectId && m.tenantId === tenantId,
-      );
-      const next: StaffMember = {
+      const next = await designateApprover(r.store, {
+        siret: params.siret,
         tenantId,
         objectId: params.objectId,
-        displayName: body.name,
+        name: body.name,
         email: body.email,
-        roles: [...new Set([...(before?.roles ?? []), APPROVER])],
-        beneficiaryId: params.siret,
-      };
-      const changes = fieldChanges(before, next, AUDITED);
-      if (changes.length === 0) return approverViewOf(next);
-      const audit = auditOf(r, caller, role, params.siret, 'designate-approver', next, changes);
-      await r.staff.saveWith(next, [audit.deferred]);
-      await audit.apply(r.store, 'staff');
+        actor: auditActorOf(caller, role),
+        now: r.now(),
+      });
       return approverViewOf(next);
     },
   );
@@ -136,15 +123,10 @@ function removeRoute(r: Registries): ApiRoute {
     },
     async (caller, { params }) => {
       const role = await checkManager(r.staff, caller, params.siret);
-      const theirs = (await r.staff.approvers(params.siret)).filter((m) => m.objectId === params.objectId);
-      if (theirs.length === 0) throw new NotFoundError(`Le valideur ${params.objectId} de ce bénéficiaire`);
-      for (const member of theirs) {
-        const changes = AUDITED.map((field) => ({ field, before: member[field] ?? null, after: null }));
-        const audit = auditOf(r, caller, role, params.siret, 'remove-approver', member, changes);
-        // Removed meanwhile by someone else, who recorded it: nothing to record here.
-        if (await r.staff.removeWith(params.siret, member.tenantId, member.objectId, [audit.deferred]))
-          await audit.apply(r.store, 'staff');
-      }
+      await removeApprover(r.store, params.siret, params.objectId, {
+        actor: auditActorOf(caller, role),
+        now: r.now(),
+      });
       return { removed: true };
     },
   );
@@ -178,24 +160,4 @@ function defaultTenant(caller: ApiCaller, tenantIds: readonly string[]): string 
   if (tenantIds.length === 1) return tenantIds[0]!;
   const message = 'tenantId : ce bénéficiaire a plusieurs locataires, précisez celui du valideur';
   throw new ValidationError('Requête invalide (corps) : tenantId.', [{ path: 'tenantId', message }]);
-}
-
-/** The audit of an approver's designation or removal, to commit with it. */
-function auditOf(
-  r: Registries,
-  caller: ApiCaller,
-  role: Role,
-  siret: string,
-  action: BeneficiaryChangeAction,
-  member: StaffMember,
-  changes: FieldChange[],
-): RegistryAudit {
-  return registryAudit({
-    action,
-    beneficiaryId: siret,
-    at: r.now().toISOString(),
-    actor: auditActorOf(caller, role),
-    approver: { tenantId: member.tenantId, objectId: member.objectId },
-    changes,
-  });
 }
