@@ -19,6 +19,7 @@ import { SOURCE_CONTAINERS, SYSTEM_PARTITION, type Doc, type Store } from '../..
 import { twoBeneficiaries } from '../reports/export-fixtures';
 import { openEmulatorStore } from '../store/cosmos-fixtures';
 import { startCosmosTestServer, type CosmosTestServer } from '../store/cosmos-test-server';
+import { allOf } from '../../bot/src/store/query-pages';
 
 function output() {
   const stream = new PassThrough();
@@ -31,14 +32,8 @@ function output() {
 async function stored(store: Store): Promise<(Doc & { container: string })[]> {
   const docs: (Doc & { container: string })[] = [];
   for (const name of SOURCE_CONTAINERS) {
-    let continuationToken: string | undefined;
-    do {
-      const page = await store
-        .container(name)
-        .query({ crossPartition: true, limit: 1000, continuationToken });
-      docs.push(...page.items.map((doc) => ({ ...doc, container: name })));
-      continuationToken = page.continuationToken;
-    } while (continuationToken);
+    const items = await allOf(store.container(name), { crossPartition: true, limit: 1000 });
+    docs.push(...items.map((doc) => ({ ...doc, container: name })));
   }
   return docs;
 }

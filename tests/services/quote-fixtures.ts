@@ -18,6 +18,7 @@ import { CONTAINERS, SYSTEM_PARTITION, type Store } from '../../bot/src/store/po
 import { openSqliteStore } from '../../bot/src/store/sqlite/sqlite-store';
 import type { QuoteDependencies } from '../../bot/src/teams/quote-handlers';
 import { quoteDependencies } from '../../bot/src/teams/quote-wiring';
+import { allOf } from '../../bot/src/store/query-pages';
 
 export const BELLERIVE = '21690012300029';
 export const LAMENTIN = '21972234500028';
@@ -163,14 +164,8 @@ export async function quoteRig(start = APRIL_30): Promise<QuoteRig> {
 async function snapshotOf(store: Store): Promise<string> {
   const all: unknown[] = [];
   for (const name of CONTAINERS) {
-    let token: string | undefined;
-    do {
-      const page = await store
-        .container(name)
-        .query({ crossPartition: true, continuationToken: token, limit: 1000 });
-      all.push(...page.items.map((d) => [name, d.pk, d.id, d._etag]));
-      token = page.continuationToken;
-    } while (token);
+    const items = await allOf(store.container(name), { crossPartition: true, limit: 1000 });
+    all.push(...items.map((d) => [name, d.pk, d.id, d._etag]));
   }
   return JSON.stringify(all);
 }

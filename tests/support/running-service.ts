@@ -11,6 +11,7 @@ import { openSqliteStore } from '../../bot/src/store/sqlite/sqlite-store';
 import { seedDemoData } from '../../bot/src/cli/seed';
 import { openServiceCosmosStore, testStoreIsCosmos } from '../store/cosmos-service-store';
 import { aConfig } from './factories';
+import { allOf } from '../../bot/src/store/query-pages';
 
 export interface RunningService {
   url: string;
@@ -96,14 +97,7 @@ export async function startService(
 export async function countAllDocuments(store: Store): Promise<number> {
   let total = 0;
   for (const name of CONTAINERS) {
-    let token: string | undefined;
-    do {
-      const page = await store
-        .container(name)
-        .query({ crossPartition: true, continuationToken: token, limit: 1000 });
-      total += page.items.length;
-      token = page.continuationToken;
-    } while (token);
+    total += (await allOf(store.container(name), { crossPartition: true, limit: 1000 })).length;
   }
   return total;
 }

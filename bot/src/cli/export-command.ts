@@ -27,6 +27,7 @@ import {
   type DumpHeader,
   type DumpTrailer,
 } from './import/store-dump';
+import { pagesOf } from '../store/query-pages';
 
 /** What a command needs from outside; tests pass a store and a clock, the CLI opens the configured store. */
 export interface CommandDeps {
@@ -138,17 +139,12 @@ export async function writeStoreDump(
   await sink(JSON.stringify(header));
   const containers = emptyCounts();
   for (const name of SOURCE_CONTAINERS) {
-    let continuationToken: string | undefined;
-    do {
-      // An operator's tool, not a user's request: reading across partitions is the point.
-      const page = await store
-        .container(name)
-        .query({ crossPartition: true, limit: DUMP_PAGE, continuationToken });
-      const records = page.items.filter((doc) => isRecord(name, doc));
+    // An operator's tool, not a user's request: reading across partitions is the point.
+    for await (const items of pagesOf(store.container(name), { crossPartition: true, limit: DUMP_PAGE })) {
+      const records = items.filter((doc) => isRecord(name, doc));
       for (const doc of records) await sink(JSON.stringify(dumpEntry(name, doc)));
       containers[name] += records.length;
-      continuationToken = page.continuationToken;
-    } while (continuationToken);
+    }
   }
   const documents = Object.values(containers).reduce((a, b) => a + b, 0);
   const trailer: DumpTrailer = { end: true, documents, containers };

@@ -11,6 +11,7 @@ import type { ReportData } from '../domain/reports/build-report';
 import { type ReportPeriod, periodSearchWindow } from '../domain/reports/report-period';
 import type { Ticket } from '../domain/tickets/ticket';
 import type { ContainerName, Doc, Filter, QuerySpec, Store, Stored } from '../store/port';
+import { allOf } from '../store/query-pages';
 
 /** Whose documents: one beneficiary's partition, or all of them. */
 export type ReportReach = { readonly siret: string } | { readonly allBeneficiaries: true };
@@ -52,13 +53,5 @@ export async function readAll<T extends Doc>(
   spec: QuerySpec,
   name: ContainerName = 'business',
 ): Promise<Stored<T>[]> {
-  const container = store.container<T>(name);
-  const out: Stored<T>[] = [];
-  let continuationToken: string | undefined;
-  do {
-    const page = await container.query({ ...spec, limit: PAGE, continuationToken });
-    out.push(...page.items);
-    continuationToken = page.continuationToken;
-  } while (continuationToken);
-  return out;
+  return allOf(store.container<T>(name), { ...spec, limit: PAGE });
 }

@@ -7,6 +7,7 @@ import { NotFoundError } from '../domain/errors';
 import type { BatchOperation, Container, Doc, Filter, Page, Store, Stored } from './port';
 import { BENEFICIARY_DIRECTORY_VIEW } from './views/view-projections';
 import { sourceOf, type ViewRow } from './views/view-row';
+import { pagesOf } from './query-pages';
 
 export type BeneficiaryDoc = Doc & Beneficiary & { type: 'beneficiary' };
 
@@ -58,18 +59,13 @@ export class BeneficiaryRepository {
 
   /** Every beneficiary, ordered by name, page by page. */
   async *all(): AsyncGenerator<Beneficiary> {
-    let continuationToken: string | undefined;
-    do {
-      const page = await this.container.query({
-        crossPartition: true,
-        // Only beneficiaries: a view refresh in progress leaves a marker in the partition too.
-        filters: [{ field: 'type', op: 'eq', value: 'beneficiary' }],
-        orderBy: [{ field: 'name' }],
-        continuationToken,
-      });
-      for (const doc of page.items) yield fromDoc(doc);
-      continuationToken = page.continuationToken;
-    } while (continuationToken);
+    const pages = pagesOf(this.container, {
+      crossPartition: true,
+      // Only beneficiaries: a view refresh in progress leaves a marker in the partition too.
+      filters: [{ field: 'type', op: 'eq', value: 'beneficiary' }],
+      orderBy: [{ field: 'name' }],
+    });
+    for await (const items of pages) for (const doc of items) yield fromDoc(doc);
   }
 
   /** One page of beneficiaries, ordered by name; prefixes are ranges, so the store's index serves them. */

@@ -23,6 +23,7 @@ import type { Container, Filter, Store, Stored } from './port';
 import { Agenda, type AgendaEntry } from './views/agenda';
 import { AgendaVisitor } from './views/agenda-visit';
 import type { ViewsOptions } from './views/projecting-store';
+import { pagesOf } from './query-pages';
 
 /** A message as read from the store: its fields plus the ETag that guards the next write. */
 export type StoredOutboxMessage = Stored<OutboxMessage>;
@@ -172,12 +173,9 @@ export class OutboxRepository {
   /** Pending messages of partition `pk`, page by page. */
   private async pendingIn(pk: string): Promise<number> {
     let count = 0;
-    let continuationToken: string | undefined;
-    do {
-      const page = await this.container.query({ pk, filters: PENDING, limit: COUNT_PAGE, continuationToken });
-      count += page.items.length;
-      continuationToken = page.continuationToken;
-    } while (continuationToken);
+    for await (const items of pagesOf(this.container, { pk, filters: PENDING, limit: COUNT_PAGE })) {
+      count += items.length;
+    }
     return count;
   }
 

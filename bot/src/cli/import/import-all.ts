@@ -25,6 +25,7 @@ import {
   type DumpEntry,
   type DumpTrailer,
 } from './store-dump';
+import { pagesOf } from '../../store/query-pages';
 
 /** Writes in flight at once: enough to hide the round trips to Cosmos DB, gentle on its RU budget. */
 const CONCURRENCY = 8;
@@ -98,18 +99,13 @@ async function foreignDocuments(
   let count = 0;
   const examples: string[] = [];
   for (const name of SOURCE_CONTAINERS) {
-    let continuationToken: string | undefined;
-    do {
-      const page = await store
-        .container(name)
-        .query({ crossPartition: true, limit: PAGE, continuationToken });
-      for (const doc of page.items) {
+    for await (const items of pagesOf(store.container(name), { crossPartition: true, limit: PAGE })) {
+      for (const doc of items) {
         if (!isRecord(name, doc) || keys.has(keyOf(name, doc.pk, doc.id))) continue;
         count++;
         if (examples.length < EXAMPLES) examples.push(`${name}/${doc.pk}/${doc.id}`);
       }
-      continuationToken = page.continuationToken;
-    } while (continuationToken);
+    }
   }
   return { count, examples };
 }

@@ -12,6 +12,7 @@
  */
 import { NotFoundError, PreconditionFailedError } from '../../domain/errors';
 import type { Container, Doc, Page, Stored } from '../port';
+import { allOf } from '../query-pages';
 
 /** Partition of the agenda in the `views` container. */
 export const AGENDA_VIEW = 'agenda';
@@ -84,14 +85,7 @@ export class Agenda {
 
   /** Every entry, due or not (metrics, tests). */
   async all(): Promise<StoredAgendaEntry[]> {
-    const out: StoredAgendaEntry[] = [];
-    let continuationToken: string | undefined;
-    do {
-      const page = await this.views.query({ pk: AGENDA_VIEW, limit: 1000, continuationToken });
-      out.push(...page.items);
-      continuationToken = page.continuationToken;
-    } while (continuationToken);
-    return out;
+    return allOf(this.views, { pk: AGENDA_VIEW, limit: 1000 });
   }
 
   /**

@@ -9,12 +9,13 @@
  * instance starting at the same time, change nothing it does. The record is written last: a pass
  * cut short (crash, shutdown) starts again at the next start.
  */
-import type { Doc, Page, QuerySpec, Store, Stored } from '../port';
+import type { Doc, QuerySpec, Store, Stored } from '../port';
 import { Agenda, type AgendaEntry } from './agenda';
 import { PROJECTIONS, sourceContainerOf, type ProjectedContainer, type Projection } from './view-projections';
 import { ViewRefresher } from './view-refresher';
 import type { ViewRow } from './view-row';
 import { VIEW_SYNC_TYPE } from './view-sync';
+import { pagesOf } from '../query-pages';
 
 /** Partition and id of the record of built views. */
 export const VIEWS_RECORD = { pk: 'meta', id: 'views-built' } as const;
@@ -48,15 +49,14 @@ async function forEach(
   each: (doc: Stored<Doc>) => Promise<void>,
 ): Promise<number> {
   let read = 0;
-  let continuationToken: string | undefined;
-  do {
-    const page: Page<Stored<Doc>> = await store
-      .container(container)
-      .query({ ...spec, crossPartition: true, limit: PAGE, continuationToken });
-    for (const doc of page.items) await each(doc);
-    read += page.items.length;
-    continuationToken = page.continuationToken;
-  } while (continuationToken);
+  for await (const items of pagesOf(store.container(container), {
+    ...spec,
+    crossPartition: true,
+    limit: PAGE,
+  })) {
+    for (const doc of items) await each(doc);
+    read += items.length;
+  }
   return read;
 }
 
