@@ -26,7 +26,7 @@ import { DEMO_TENANTS } from '../bot/src/config/config';
 import { SQLITE_FILE_NAME } from '../bot/src/store/open-store';
 import type { Doc } from '../bot/src/store/port';
 import { openSqliteStore } from '../bot/src/store/sqlite/sqlite-store';
-import { freePort, startProcess, type Started } from '../tests/support/child-process';
+import { freePort, startProcess, type Started, startGuichetProcess } from '../tests/support/child-process';
 import { anActivity } from '../tests/support/factories';
 import type { ConnectorStats } from '../tests/support/fake-connector-server';
 
@@ -130,18 +130,11 @@ async function startRig(): Promise<Rig> {
   );
   const serviceUrl = /listening on (\S+)/.exec(connector.output())![1]!;
   const port = await freePort();
-  const service = await startProcess(process.execPath, ['--import', 'tsx', join(ROOT, 'bot/src/main.ts')], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: join(dir, 'data'),
-      // One log line per request would measure pino and the pipe more than the bot.
-      LOG_LEVEL: 'warn',
-    },
-    ready: /Guichet est démarré/,
+  const service = await startGuichetProcess({
+    port,
+    dataDir: join(dir, 'data'),
+    // One log line per request would measure pino and the pipe more than the bot.
+    env: { LOG_LEVEL: 'warn' },
   }).catch(async (err: unknown) => {
     await connector.stop();
     throw err;

@@ -19,11 +19,10 @@ import { OutboxRepository } from '../../bot/src/store/outbox-repository';
 import type { Doc, Stored } from '../../bot/src/store/port';
 import { openSqliteStore } from '../../bot/src/store/sqlite/sqlite-store';
 import type { TicketDoc, TicketEventDoc } from '../../bot/src/store/ticket-repository';
-import { freePort, startProcess, type Started } from '../support/child-process';
+import { freePort, startGuichetProcess, type Started } from '../support/child-process';
 import { anActivity } from '../support/factories';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector';
 
-const ROOT = path.resolve(__dirname, '../..');
 const DECLARATIONS = 200;
 /** Two bursts (see `declareAndKill`): the second once this many confirmations of the first arrived… */
 const WAVE = 100;
@@ -100,18 +99,11 @@ function startGuichet(dataDir: string, port: number, clockAheadMs = 0): Promise<
   const clock = clockAheadMs
     ? ['--import', `data:text/javascript,const now=Date.now;Date.now=()=>now()+${clockAheadMs};`]
     : [];
-  return startProcess(process.execPath, ['--import', 'tsx', ...clock, path.join(ROOT, 'bot/src/main.ts')], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      OUTBOX_INTERVAL_MS: '100',
-    },
-    ready: /Guichet est démarré/,
+  return startGuichetProcess({
+    port,
+    dataDir,
+    nodeArgs: clock,
+    env: { LOG_LEVEL: 'warn', OUTBOX_INTERVAL_MS: '100' },
   });
 }
 

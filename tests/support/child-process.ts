@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
+import path from 'node:path';
 
 export interface Started {
   child: ChildProcess;
@@ -75,4 +76,34 @@ export async function startProcess(
     });
   });
   return { child, output: () => output, stop };
+}
+
+/** The repository's root. */
+const ROOT = path.resolve(__dirname, '../..');
+
+/** How to run the service for a test or a benchmark. */
+export interface GuichetProcessOptions {
+  port: number;
+  dataDir: string;
+  /** Further settings (log level, outbox pace, store), over the loopback defaults. */
+  env?: Record<string, string>;
+  /** Node options before the entry point (e.g. a module that moves the clock). */
+  nodeArgs?: string[];
+}
+
+/** Runs the service (`bot/src/main.ts`, as `npm start` does) and resolves once it has started. */
+export function startGuichetProcess(options: GuichetProcessOptions): Promise<Started> {
+  const args = ['--import', 'tsx', ...(options.nodeArgs ?? []), path.join(ROOT, 'bot/src/main.ts')];
+  return startProcess(process.execPath, args, {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      PORT: String(options.port),
+      HOST: '127.0.0.1',
+      DATA_DIR: options.dataDir,
+      ...options.env,
+    },
+    ready: /Guichet est démarré/,
+  });
 }

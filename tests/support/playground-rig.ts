@@ -9,12 +9,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
-import { freePort, startProcess, type Started } from './child-process';
+import { freePort, startGuichetProcess, type Started } from './child-process';
 import { testStoreIsCosmos } from '../store/cosmos-service-store';
 import { EMULATOR_KEY, startCosmosTestServer, type CosmosTestServer } from '../store/cosmos-test-server';
 import { playgroundLog, startPlayground, type StartedPlayground } from './playground';
-
-const ROOT = path.resolve(__dirname, '../..');
 
 /** The Playground's message boxes (chat input, new post, replies) are Lexical editors. */
 export const PLAYGROUND_EDITOR = '[contenteditable="true"][data-lexical-editor="true"]';
@@ -151,24 +149,11 @@ async function startServiceProcess(
   storeEnvironment: Record<string, string>,
 ): Promise<Started & { url: string }> {
   const port = await freePort();
-  const started = await startProcess(
-    process.execPath,
-    ['--import', 'tsx', path.join(ROOT, 'bot/src/main.ts')],
-    {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATA_DIR: path.join(work, 'data'),
-        LOG_LEVEL: 'info',
-        OUTBOX_INTERVAL_MS: '200',
-        ...storeEnvironment,
-      },
-      ready: /Guichet is listening/,
-    },
-  );
+  const started = await startGuichetProcess({
+    port,
+    dataDir: path.join(work, 'data'),
+    env: { LOG_LEVEL: 'info', OUTBOX_INTERVAL_MS: '200', ...storeEnvironment },
+  });
   return { ...started, url: `http://127.0.0.1:${port}` };
 }
 
