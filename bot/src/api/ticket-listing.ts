@@ -11,10 +11,11 @@
  * (`store/sqlite/list-indexes.ts`, `view-indexes.ts`), so that a list walks an index in its order and
  * reads one page: one status is an equality, the open statuses are "neither resolved nor closed".
  */
-import { isOpenStatus, TICKET_STATUSES, type TicketStatus } from '../domain/tickets/ticket';
+import { isOpenStatus, OPEN_TICKET_STATUSES, type TicketStatus } from '../domain/tickets/ticket';
 import type { Filter, OrderBy, Page } from '../store/port';
 import type { TicketDoc, TicketRepository } from '../store/ticket-repository';
 import type { ReadScope } from './api-caller';
+import { OPEN_CONDITIONS } from '../store/views/open-ticket-view';
 import { listFromView, listVisible } from './scoped-listing';
 
 /** The orders of a ticket list. */
@@ -37,8 +38,7 @@ const ORDER: Record<TicketSort, OrderBy[]> = {
   updated: [{ field: 'updatedAt', direction: 'desc' }],
 };
 
-const CLOSED_STATUSES = TICKET_STATUSES.filter((s) => !isOpenStatus(s));
-const OPEN_COUNT = TICKET_STATUSES.length - CLOSED_STATUSES.length;
+const OPEN_COUNT = OPEN_TICKET_STATUSES.length;
 
 /** One value as an equality (an index key SQLite can seek to), several as a list. */
 function oneOrIn(field: string, values: readonly (string | number)[]): Filter {
@@ -57,7 +57,7 @@ function statusFilters(statuses: readonly TicketStatus[] | undefined): Filter[] 
   if (!statuses) return [];
   const distinct = new Set(statuses);
   const allOpen = distinct.size === OPEN_COUNT && [...distinct].every(isOpenStatus);
-  if (allOpen) return CLOSED_STATUSES.map((value) => ({ field: 'status', op: 'ne', value }));
+  if (allOpen) return [...OPEN_CONDITIONS];
   return [oneOrIn('status', statuses)];
 }
 

@@ -4,7 +4,7 @@
  * messages in one batch; this repository reads, the staff's open tickets across beneficiaries from
  * the open-ticket view (`views/open-ticket-view.ts`).
  */
-import { isOpenStatus, TICKET_STATUSES, type Ticket } from '../domain/tickets/ticket';
+import { CLOSED_TICKET_STATUSES, OPEN_TICKET_STATUSES, type Ticket } from '../domain/tickets/ticket';
 import type { TicketEvent } from '../domain/tickets/ticket-event';
 import { BusinessDocumentRepository } from './business-document-repository';
 import type { Doc, OrderBy, Page, Store } from './port';
@@ -13,8 +13,6 @@ import type { ViewRow } from './views/view-row';
 
 export type TicketDoc = Doc & Ticket & { type: 'ticket' };
 export type TicketEventDoc = Doc & TicketEvent;
-
-const OPEN_STATUSES = TICKET_STATUSES.filter(isOpenStatus);
 
 /** The most urgent first response first, in a beneficiary's list and in the staff's open list. */
 const URGENT_FIRST: OrderBy[] = [{ field: 'firstResponseDueAt' }];
@@ -29,8 +27,8 @@ export class TicketRepository extends BusinessDocumentRepository<TicketDoc, Tick
       type: 'ticket',
       eventType: 'ticket-event',
       eventKey: 'ticketId',
-      openStatuses: OPEN_STATUSES,
-      closedStatuses: TICKET_STATUSES.filter((s) => !isOpenStatus(s)),
+      openStatuses: OPEN_TICKET_STATUSES,
+      closedStatuses: CLOSED_TICKET_STATUSES,
       listOrder: URGENT_FIRST,
       openOrder: URGENT_FIRST,
     });

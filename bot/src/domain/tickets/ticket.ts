@@ -136,6 +136,14 @@ export function isOpenStatus(status: TicketStatus): boolean {
   return status !== 'resolved' && status !== 'closed';
 }
 
+/** The statuses in which the support has work to do, in lifecycle order. */
+export const OPEN_TICKET_STATUSES: readonly TicketStatus[] = TICKET_STATUSES.filter(isOpenStatus);
+
+/** The others: "open" is also "none of these", the form the stores' open-ticket indexes match. */
+export const CLOSED_TICKET_STATUSES: readonly TicketStatus[] = TICKET_STATUSES.filter(
+  (s) => !isOpenStatus(s),
+);
+
 /** What the ticket's deadlines depend on: its SLA clocks start at reception. */
 export function ticketOpening(ticket: Ticket): IncidentOpening {
   return { severity: ticket.severity, modality: ticket.modality, openedAt: ticket.receivedAt };

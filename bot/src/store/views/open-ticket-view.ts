@@ -9,7 +9,7 @@
  * included.
  */
 import { formatInstantToSecond } from '../../domain/calendar/instant';
-import { isOpenStatus, TICKET_STATUSES } from '../../domain/tickets/ticket';
+import { CLOSED_TICKET_STATUSES } from '../../domain/tickets/ticket';
 import type { Container, Filter, OrderBy, Page, QuerySpec } from '../port';
 import type { TicketDoc } from '../ticket-repository';
 import { OPEN_TICKETS_VIEW } from './view-projections';
@@ -19,9 +19,11 @@ import { sourceOf, type ViewRow } from './view-row';
  * "Neither resolved nor closed": true of every live row, false of a tombstone (no status). Written
  * as the business lists write the open statuses, so a list keeps its shape whichever side serves it.
  */
-export const OPEN_CONDITIONS: readonly Filter[] = TICKET_STATUSES.filter((s) => !isOpenStatus(s)).map(
-  (value): Filter => ({ field: 'status', op: 'ne', value }),
-);
+export const OPEN_CONDITIONS: readonly Filter[] = CLOSED_TICKET_STATUSES.map((value): Filter => ({
+  field: 'status',
+  op: 'ne',
+  value,
+}));
 
 /** A page of the view: conditions on the tickets' own fields, an order, a page size. */
 export interface OpenTicketQuery {
